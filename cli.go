@@ -1,0 +1,152 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+
+	"strings"
+
+	"github.com/spf13/pflag"
+
+	"github.com/dipgraph/dipgraph/graph"
+)
+
+// Exit codes.
+const (
+	exitOK    = 0 // success
+	exitData  = 1 // the data or the rendering failed
+	exitUsage = 2 // the command line itself is wrong
+)
+
+// env is what a command may touch: its streams and the working directory's
+// files. Tests run commands with their own.
+type env struct {
+	ctx    context.Context
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+}
+
+type command struct {
+	name    string
+	args    string // what follows the name in the usage line
+	summary string
+	run     func(e *env, args []string) int
+}
+
+func commands() []command {
+	return []command{
+		{"render", "[flags] [DATA...]", "render one figure (SVG, DOT or JSON)", runRender},
+		{"validate", "[DATA...]", "check data files and report every problem", runValidate},
+		{"datasets", "", "list the embedded datasets", runDatasets},
+		{"version", "", "print the version", runVersion},
+		{"help", "[COMMAND]", "show help for dipgraph or a command", nil},
+	}
+}
+
+const overview = `dipgraph turns curated records of diplomatic relations into figures.
+
+Usage:
+  dipgraph COMMAND [flags] [DATA...]
+
+Commands:
+%s
+DATA is a data file (.yaml, .yml or .json), - for standard input, or the name
+of an embedded dataset (see "dipgraph datasets"). With no DATA, the embedded
+dataset beijing-2025 is used. Several files are read as one dataset.
+
+Exit status: 0 success, 1 the data or the rendering failed, 2 the command
+line is wrong.
+
+Run "dipgraph COMMAND -h" for a command's flags.
+`
+
+func overviewText() string {
+	var b strings.Builder
+	for _, c := range commands() {
+		fmt.Fprintf(&b, "  %-9s %s\n", c.name, c.summary)
+	}
+	return fmt.Sprintf(overview, b.String())
+}
+
+// run is the whole program: it returns the exit code, so that deferred
+// cleanup runs and tests can call it.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := &env{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr}
+	if len(args) == 0 {
+		fmt.Fprint(stderr, overviewText())
+		return exitUsage
+	}
+	name := args[0]
+	switch name {
+	case "-h", "--help", "help":
+		if name == "help" && len(args) > 1 {
+			return run(ctx, []string{args[1], "--help"}, stdin, stdout, stderr)
+		}
+		fmt.Fprint(stdout, overviewText())
+		return exitOK
+	case "-v", "--version":
+		name = "version"
+	}
+	for _, c := range commands() {
+		if c.name == name && c.run != nil {
+			return c.run(e, args[1:])
+		}
+	}
+	var names []string
+	for _, c := range commands() {
+		names = append(names, c.name)
+	}
+	fmt.Fprintf(stderr, "dipgraph: unknown command %q%s\nRun 'dipgraph help' for the list of commands.\n", name, graph.Suggest(name, names))
+	return exitUsage
+}
+
+// newFlags makes a subcommand's flag set. Its own messages are silenced:
+// parse reports errors in dipgraph's style.
+func newFlags(name string) *pflag.FlagSet {
+	fs := pflag.NewFlagSet(name, pflag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	fs.SortFlags = false
+	return fs
+}
+
+// parse parses a subcommand's flags. It returns ok=false with the exit code
+// when the command should stop: after -h (0) or a bad flag (2).
+func parse(e *env, fs *pflag.FlagSet, c command, args []string, help string) (code int, ok bool) {
+	err := fs.Parse(args)
+	if errors.Is(err, pflag.ErrHelp) {
+		fmt.Fprintf(e.stdout, "Usage: dipgraph %s %s\n\n%s\n", c.name, c.args, help)
+		if fs.HasFlags() {
+			fmt.Fprintf(e.stdout, "\nFlags:\n%s", fs.FlagUsages())
+		}
+		return exitOK, false
+	}
+	if err != nil {
+		return usageFail(e, c.name, err.Error()), false
+	}
+	return 0, true
+}
+
+// usageFail reports a command-line error with a pointer to the help.
+func usageFail(e *env, name, msg string) int {
+	fmt.Fprintf(e.stderr, "dipgraph %s: %s\nRun 'dipgraph %s --help' for usage.\n", name, msg, name)
+	return exitUsage
+}
+
+// fail reports a data or runtime error.
+func fail(e *env, name string, err error) int {
+	fmt.Fprintf(e.stderr, "dipgraph %s: %v\n", name, err)
+	return exitData
+}
+
+func lookup(name string) command {
+	for _, c := range commands() {
+		if c.name == name {
+			return c
+		}
+	}
+	panic("no command " + name)
+}

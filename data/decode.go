@@ -1,0 +1,371 @@
+package data
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"math"
+	"strconv"
+	"strings"
+
+	"io"
+
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+
+	"github.com/dipgraph/dipgraph/graph"
+)
+
+// at records where each field of one item came from: the key "" is the
+// item itself, other keys are field names ("type", "between.1", …).
+type at map[string]Pos
+
+// file is one decoded data file, with positions beside the values.
+type file struct {
+	name        string
+	version     int
+	id, title   string
+	description string
+	at          at
+	entities    []graph.Entity
+	entityAt    []at
+	types       []graph.Type
+	typeAt      []at
+	records     []graph.Record
+	recordAt    []at
+	sources     []graph.Source
+	sourceAt    []at
+	// typeSet and weightSet say which fields the file gave explicitly.
+	typeWeightSet   []bool
+	recordWeightSet []bool
+}
+
+// decoder turns a parsed YAML (or JSON) tree into a file, collecting every
+// problem instead of stopping at the first.
+type decoder struct {
+	name  string
+	probs Problems
+}
+
+// decodeBytes decodes one data file. JSON input (name ending in .json) is
+// first checked for strict JSON syntax; both formats then go through the
+// same tree walk, so they report problems the same way.
+func decodeBytes(name string, src []byte, isJSON bool) (*file, Problems) {
+	d := &decoder{name: name}
+	if isJSON {
+		if p, ok := jsonSyntax(name, src); !ok {
+			return nil, Problems{p}
+		}
+	}
+	if len(bytes.TrimSpace(src)) == 0 {
+		d.probs.add(Pos{File: name}, "start from the example in the README", "the file is empty")
+		return nil, d.probs
+	}
+	tree, err := parser.ParseBytes(src, 0)
+	if err != nil {
+		return nil, Problems{syntaxProblem(name, err)}
+	}
+	var docs []ast.Node
+	for _, doc := range tree.Docs {
+		if doc.Body != nil {
+			docs = append(docs, doc.Body)
+		}
+	}
+	switch {
+	case len(docs) == 0:
+		d.probs.add(Pos{File: name}, "start from the example in the README", "the file holds no data")
+		return nil, d.probs
+	case len(docs) > 1:
+		d.probs.add(d.pos(docs[1]), "split the documents into separate files", "a data file holds one YAML document, this is a second one")
+	}
+	f := &file{name: name, version: 1}
+	d.top(docs[0], f)
+	return f, d.probs
+}
+
+// jsonSyntax reports the first JSON syntax error with its line and column.
+func jsonSyntax(name string, src []byte) (Problem, bool) {
+	dec := json.NewDecoder(bytes.NewReader(src))
+	var v any
+	err := dec.Decode(&v)
+	if err == nil {
+		if _, err2 := dec.Token(); err2 == nil {
+			off := dec.InputOffset()
+			return Problem{Pos: offsetPos(name, src, off), Msg: "extra data after the JSON value", Hint: "a JSON data file holds one object"}, false
+		}
+		return Problem{}, true
+	}
+	var se *json.SyntaxError
+	off := int64(len(src))
+	if errors.As(err, &se) {
+		off = se.Offset
+		if off > 0 {
+			off--
+		}
+	}
+	msg := strings.TrimPrefix(err.Error(), "json: ")
+	if errors.Is(err, ioEOF) || strings.Contains(msg, "unexpected end") {
+		msg = "unexpected end of JSON input"
+	}
+	return Problem{Pos: offsetPos(name, src, off), Msg: "invalid JSON: " + msg, Hint: "check for a missing comma, quote or closing bracket"}, false
+}
+
+// offsetPos converts a byte offset to a line and a column counted in runes.
+func offsetPos(name string, src []byte, off int64) Pos {
+	off = min(max(off, 0), int64(len(src)))
+	before := src[:off]
+	line := bytes.Count(before, []byte("\n")) + 1
+	start := bytes.LastIndexByte(before, '\n') + 1
+	col := len([]rune(string(before[start:]))) + 1
+	return Pos{File: name, Line: line, Col: col}
+}
+
+// syntaxProblem converts a go-yaml parse error into a Problem.
+func syntaxProblem(name string, err error) Problem {
+	var se *yamlSyntaxError
+	if errors.As(err, &se) && se.Token != nil {
+		return Problem{
+			Pos:  Pos{File: name, Line: se.Token.Position.Line, Col: se.Token.Position.Column},
+			Msg:  "invalid YAML: " + se.Message,
+			Hint: "check indentation, quotes and colons on this line and the one before",
+		}
+	}
+	return Problem{Pos: Pos{File: name}, Msg: "invalid YAML: " + firstLine(err.Error()), Hint: "check the file's syntax"}
+}
+
+func firstLine(s string) string {
+	s, _, _ = strings.Cut(strings.TrimSpace(s), "\n")
+	return s
+}
+
+func (d *decoder) pos(n ast.Node) Pos {
+	if n == nil {
+		return Pos{File: d.name}
+	}
+	tk := n.GetToken()
+	if tk == nil || tk.Position == nil {
+		return Pos{File: d.name}
+	}
+	return Pos{File: d.name, Line: tk.Position.Line, Col: tk.Position.Column}
+}
+
+// field is one key: value pair of a mapping.
+type field struct {
+	key    string
+	keyPos Pos
+	val    ast.Node
+}
+
+// value strips tags and refuses anchors and aliases: data files are plain
+// trees (an alias could multiply a small file into a huge one).
+func (d *decoder) value(n ast.Node) ast.Node {
+	for {
+		switch v := n.(type) {
+		case *ast.TagNode:
+			n = v.Value
+		case *ast.AnchorNode:
+			d.probs.add(d.pos(v), "write the value out in full", "YAML anchors (&name) are not supported in data files")
+			return nil
+		case *ast.AliasNode:
+			d.probs.add(d.pos(v), "write the value out in full", "YAML aliases (*name) are not supported in data files")
+			return nil
+		default:
+			return n
+		}
+	}
+}
+
+// mapping reads a mapping node, reporting unknown and repeated keys.
+func (d *decoder) mapping(n ast.Node, what string, known []string) []field {
+	n = d.value(n)
+	if n == nil {
+		return nil
+	}
+	m, ok := n.(*ast.MappingNode)
+	if !ok {
+		if mv, ok2 := n.(*ast.MappingValueNode); ok2 {
+			m = &ast.MappingNode{Values: []*ast.MappingValueNode{mv}}
+		} else {
+			d.probs.add(d.pos(n), "write it as key: value lines", "%s must be a mapping, not %s", what, describe(n))
+			return nil
+		}
+	}
+	var out []field
+	seen := map[string]bool{}
+	for _, mv := range m.Values {
+		key := ""
+		if k := d.value(mv.Key); k != nil {
+			key = scalarText(k)
+		}
+		kp := d.pos(mv.Key)
+		switch {
+		case !contains(known, key):
+			d.probs.add(kp, "allowed fields: "+strings.Join(known, ", "), "unknown field %q in %s%s", key, what, graph.Suggest(key, known))
+		case seen[key]:
+			d.probs.add(kp, "keep one of them", "field %q appears twice in %s", key, what)
+		default:
+			seen[key] = true
+			out = append(out, field{key: key, keyPos: kp, val: mv.Value})
+		}
+	}
+	return out
+}
+
+// sequence reads a list node.
+func (d *decoder) sequence(n ast.Node, what string) []ast.Node {
+	n = d.value(n)
+	if n == nil || isNull(n) {
+		return nil
+	}
+	s, ok := n.(*ast.SequenceNode)
+	if !ok {
+		d.probs.add(d.pos(n), "write one item per line, each starting with '- '", "%s must be a list, not %s", what, describe(n))
+		return nil
+	}
+	return s.Values
+}
+
+// str reads a scalar as text. A null or empty value gives "".
+func (d *decoder) str(n ast.Node, what string) string {
+	n = d.value(n)
+	if n == nil || isNull(n) {
+		return ""
+	}
+	switch n.(type) {
+	case *ast.MappingNode, *ast.MappingValueNode, *ast.SequenceNode:
+		d.probs.add(d.pos(n), "quote the text if it contains ': ' or starts with '-'", "%s must be text, not %s", what, describe(n))
+		return ""
+	}
+	return scalarText(n)
+}
+
+// strs reads a single id or a list of ids, with the position of each.
+func (d *decoder) strs(n ast.Node, what string) ([]string, []Pos) {
+	v := d.value(n)
+	if v == nil {
+		return nil, nil
+	}
+	if _, ok := v.(*ast.SequenceNode); !ok {
+		if s := d.str(v, what); s != "" {
+			return []string{s}, []Pos{d.pos(v)}
+		}
+		return nil, nil
+	}
+	var out []string
+	var ps []Pos
+	for _, item := range d.sequence(v, what) {
+		out = append(out, d.str(item, what))
+		ps = append(ps, d.pos(item))
+	}
+	return out, ps
+}
+
+// num reads a finite number.
+func (d *decoder) num(n ast.Node, what string) (float64, bool) {
+	n = d.value(n)
+	if n == nil {
+		return 0, false
+	}
+	switch n.(type) {
+	case *ast.IntegerNode, *ast.FloatNode:
+		text := strings.ReplaceAll(scalarText(n), "_", "")
+		f, err := strconv.ParseFloat(text, 64)
+		if err != nil {
+			if i, err2 := strconv.ParseInt(text, 0, 64); err2 == nil {
+				f, err = float64(i), nil
+			}
+		}
+		if err == nil && !math.IsInf(f, 0) && !math.IsNaN(f) {
+			return f, true
+		}
+		d.probs.add(d.pos(n), "use a plain decimal number such as 2 or 2.5", "%s %q is not a finite number", what, scalarText(n))
+		return 0, false
+	}
+	d.probs.add(d.pos(n), "write a number without quotes, such as 2 or 2.5", "%s must be a number, not %s", what, describe(n))
+	return 0, false
+}
+
+// boolean reads true or false.
+func (d *decoder) boolean(n ast.Node, what string) bool {
+	n = d.value(n)
+	if b, ok := n.(*ast.BoolNode); ok {
+		return b.Value
+	}
+	if n != nil {
+		d.probs.add(d.pos(n), "write true or false", "%s must be true or false, not %s", what, describe(n))
+	}
+	return false
+}
+
+// date reads YYYY, YYYY-MM or YYYY-MM-DD.
+func (d *decoder) date(n ast.Node, what string) graph.Date {
+	n = d.value(n)
+	if n == nil || isNull(n) {
+		return graph.Date{}
+	}
+	switch n.(type) {
+	case *ast.MappingNode, *ast.MappingValueNode, *ast.SequenceNode:
+		d.probs.add(d.pos(n), "write a date as YYYY, YYYY-MM or YYYY-MM-DD", "%s must be a date, not %s", what, describe(n))
+		return graph.Date{}
+	}
+	dt, err := graph.ParseDate(scalarText(n))
+	if err != nil {
+		d.probs.add(d.pos(n), "write a date as YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2025-09-03", "%s: %v", what, err)
+	}
+	return dt
+}
+
+func scalarText(n ast.Node) string {
+	switch v := n.(type) {
+	case *ast.StringNode:
+		return v.Value
+	case *ast.LiteralNode:
+		if v.Value != nil {
+			return strings.TrimRight(v.Value.Value, "\n")
+		}
+		return ""
+	case *ast.NullNode:
+		return ""
+	}
+	if tk := n.GetToken(); tk != nil {
+		return tk.Value
+	}
+	return n.String()
+}
+
+func isNull(n ast.Node) bool {
+	_, ok := n.(*ast.NullNode)
+	return ok
+}
+
+func describe(n ast.Node) string {
+	switch n.(type) {
+	case *ast.MappingNode, *ast.MappingValueNode:
+		return "a mapping"
+	case *ast.SequenceNode:
+		return "a list"
+	case *ast.NullNode:
+		return "nothing"
+	case *ast.BoolNode:
+		return "true/false"
+	case *ast.IntegerNode, *ast.FloatNode:
+		return "a number"
+	}
+	return strconv.Quote(scalarText(n))
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// yamlSyntaxError is go-yaml's syntax error, which carries the token where
+// parsing failed.
+type yamlSyntaxError = yaml.SyntaxError
+
+var ioEOF = io.ErrUnexpectedEOF

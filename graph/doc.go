@@ -1,0 +1,9 @@
+// Package graph holds dipgraph's domain model: entities (countries, leaders,
+// organisations), dated relation records with their sources, the declared
+// relation types, and the weighted multigraph built from them.
+//
+// The package knows nothing of files or of Graphviz. It turns a Dataset into
+// a Graph by filtering records (by type, period, snapshot date), expanding
+// multi-party records into pairs and aggregating the records of one type
+// between one pair into one weighted Edge; see Build for the exact rules.
+package graph

@@ -1,0 +1,186 @@
+package graph
+
+// Kind is what an entity is. Countries and leaders are built in; a data file
+// may use any other lower-case word (organization, party, …).
+type Kind string
+
+const (
+	KindCountry      Kind = "country"
+	KindLeader       Kind = "leader"
+	KindPerson       Kind = "person"
+	KindOrganization Kind = "organization"
+	KindGroup        Kind = "group"
+)
+
+// Entity is a node of the figure: a country, a person or an organisation.
+type Entity struct {
+	ID      string
+	Kind    Kind
+	Name    string
+	Native  string   // the name in its own script, e.g. 김정은
+	Aliases []string // other names and spellings
+	Country string   // for people: the id of the country they belong to
+	Roles   []Role   // for people: offices held, with dates
+	Note    string
+}
+
+// Role is an office a person holds, with the dates it began and ended.
+type Role struct {
+	Title string
+	Start Date
+	End   Date // zero: still held
+}
+
+// Sign says whether a relation type is cooperative or conflictual; the
+// signed-network analysis treats Positive as + and Negative as −.
+type Sign int
+
+const (
+	Neutral Sign = iota
+	Positive
+	Negative
+)
+
+// String returns the word used in data files: positive, neutral, negative.
+func (s Sign) String() string {
+	switch s {
+	case Positive:
+		return "positive"
+	case Negative:
+		return "negative"
+	}
+	return "neutral"
+}
+
+// ParseSign is the inverse of Sign.String.
+func ParseSign(s string) (Sign, bool) {
+	switch s {
+	case "positive":
+		return Positive, true
+	case "negative":
+		return Negative, true
+	case "neutral":
+		return Neutral, true
+	}
+	return Neutral, false
+}
+
+// Type is a relation type: built in (alliance, hostility, summit) or
+// declared by a data file.
+type Type struct {
+	ID     string
+	Label  string  // legend text
+	Sign   Sign    // cooperative, neutral or conflictual
+	Weight float64 // default weight of its records
+	Style  Style   // optional overrides of the theme's style
+}
+
+// Style is how a type is drawn, where a data file chooses to say so. Empty
+// fields fall back to the theme.
+type Style struct {
+	Color string // #rrggbb
+	Line  string // solid, dashed, dotted, bold, double
+	Arrow string // Graphviz arrow shape: normal, onormal, vee, tee, dot, odot, diamond, odiamond, box, obox, none
+}
+
+// Record is one dated, sourced fact about a relation between entities.
+type Record struct {
+	ID      string   // optional stable id, for citations and diffs
+	Type    string   // a Type's ID
+	Parties []string // participants; for directed records Parties[0] acts on the rest
+	// Directed records act from Parties[0] on each of Parties[1:];
+	// undirected ones relate every pair of Parties.
+	Directed bool
+	Start    Date // the date of an event, or the start of a period
+	End      Date // the end of a period; zero for an event or an open period
+	Ongoing  bool // a period with no end yet
+	Weight   float64
+	Label    string // short caption for the figure (a few words)
+	Note     string // the curator's summary, in their own words
+	Source   string // a Source's ID
+	Cite     string // where in the source: page, paragraph, row
+}
+
+// IsEvent reports whether r is a point event rather than a period.
+func (r *Record) IsEvent() bool { return r.End.IsZero() && !r.Ongoing }
+
+// Source is where records come from.
+type Source struct {
+	ID        string
+	Title     string
+	Publisher string
+	Author    string
+	Date      Date
+	URL       string
+	Note      string
+}
+
+// Dataset is everything one or more data files say: the unit the graph is
+// built from.
+type Dataset struct {
+	ID          string
+	Title       string
+	Description string
+	Entities    []Entity
+	Types       []Type
+	Records     []Record
+	Sources     []Source
+}
+
+// Entity returns the entity with the given id.
+func (d *Dataset) Entity(id string) (*Entity, bool) {
+	for i := range d.Entities {
+		if d.Entities[i].ID == id {
+			return &d.Entities[i], true
+		}
+	}
+	return nil, false
+}
+
+// Type returns the relation type with the given id, declared or built in.
+func (d *Dataset) Type(id string) (Type, bool) {
+	for _, t := range d.Types {
+		if t.ID == id {
+			return t, true
+		}
+	}
+	return BuiltinType(id)
+}
+
+// Source returns the source with the given id.
+func (d *Dataset) Source(id string) (*Source, bool) {
+	for i := range d.Sources {
+		if d.Sources[i].ID == id {
+			return &d.Sources[i], true
+		}
+	}
+	return nil, false
+}
+
+// BuiltinTypes are the relation types every data file may use without
+// declaring them. A data file may redeclare one to change its label,
+// weight or style.
+var builtinTypes = []Type{
+	{ID: "alliance", Label: "Alliance", Sign: Positive, Weight: 3},
+	{ID: "hostility", Label: "Hostility", Sign: Negative, Weight: 3},
+	{ID: "summit", Label: "Summit / meeting", Sign: Neutral, Weight: 2},
+}
+
+// BuiltinTypes returns a copy of the built-in relation types.
+func BuiltinTypes() []Type { return append([]Type(nil), builtinTypes...) }
+
+// BuiltinType returns the built-in type with the given id.
+func BuiltinType(id string) (Type, bool) {
+	for _, t := range builtinTypes {
+		if t.ID == id {
+			return t, true
+		}
+	}
+	return Type{}, false
+}
+
+// Weight limits: every record weight lies in [MinWeight, MaxWeight].
+const (
+	MinWeight = 0.1
+	MaxWeight = 10.0
+)

@@ -1,0 +1,33 @@
+package main
+
+import (
+	"io/fs"
+	"os"
+
+	"github.com/dipgraph/dipgraph/data"
+	"github.com/dipgraph/dipgraph/graph"
+)
+
+// hostFS opens paths as the operating system does (relative to the working
+// directory, absolute, or with ..), which io/fs's own DirFS refuses.
+type hostFS struct{}
+
+func (hostFS) Open(name string) (fs.File, error) { return os.Open(name) }
+
+// loadData reads and validates the DATA arguments (the default embedded
+// dataset when there are none). Read errors and data problems both come back
+// as the error; the caller exits 1.
+func loadData(e *env, args []string) (*graph.Dataset, error) {
+	if len(args) == 0 {
+		args = []string{data.DefaultDataset}
+	}
+	var inputs []data.Input
+	for _, a := range args {
+		in, err := data.ReadInput(a, hostFS{}, e.stdin)
+		if err != nil {
+			return nil, err
+		}
+		inputs = append(inputs, in)
+	}
+	return data.Load(inputs...)
+}

@@ -1,0 +1,254 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/dipgraph/dipgraph/graph"
+)
+
+// fontName is the font Graphviz sizes text for. Helvetica has metrics built
+// into Graphviz, so layouts are the same on every machine.
+const fontName = "Helvetica"
+
+// DOT writes the relation graph as Graphviz DOT text. The output depends
+// only on g and o: nodes, clusters and edges are written in sorted order and
+// get synthetic ids, and every piece of user text goes through dotString.
+func DOT(w io.Writer, g *graph.Graph, o Options) error {
+	var b bytes.Buffer
+	styles := Styles(g.Dataset)
+	ids := map[string]string{}
+	for i, n := range g.Nodes {
+		ids[n.ID] = fmt.Sprintf("n%d", i)
+	}
+
+	fmt.Fprintf(&b, "digraph %s {\n", dotString(g.Dataset.ID))
+	writeAttrs(&b, "  graph", graphAttrs(o))
+	writeAttrs(&b, "  node", [][2]string{{"fontname", fontName}, {"fontsize", "12"}, {"margin", "0.08,0.04"}})
+	writeAttrs(&b, "  edge", [][2]string{{"fontname", fontName}, {"fontsize", "9"}, {"fontcolor", "#444444"}})
+
+	// People grouped under their country: a cluster per country that has
+	// people in the figure (for engines that draw clusters).
+	members := map[string][]*graph.Entity{}
+	for _, n := range g.Nodes {
+		if n.Country != "" && ids[n.Country] != "" {
+			members[n.Country] = append(members[n.Country], n)
+		}
+	}
+	written := map[string]bool{}
+	if o.clusters() {
+		c := 0
+		for _, n := range g.Nodes {
+			people := members[n.ID]
+			if len(people) == 0 {
+				continue
+			}
+			fmt.Fprintf(&b, "  subgraph cluster_%d {\n", c)
+			c++
+			writeAttrs(&b, "    graph", [][2]string{
+				{"label", ""}, {"style", "rounded,filled"}, {"fillcolor", "#F6F7F9"},
+				{"color", "#C9CED6"}, {"penwidth", "1"}, {"margin", "10"},
+				{"tooltip", n.Name + " and its people"},
+			})
+			for _, m := range append([]*graph.Entity{n}, people...) {
+				b.WriteString("    ")
+				writeNode(&b, ids[m.ID], m, g.Dataset)
+				written[m.ID] = true
+			}
+			b.WriteString("  }\n")
+		}
+	}
+	for _, n := range g.Nodes {
+		if !written[n.ID] {
+			b.WriteString("  ")
+			writeNode(&b, ids[n.ID], n, g.Dataset)
+		}
+	}
+	if !o.clusters() {
+		for _, n := range g.Nodes {
+			for _, m := range members[n.ID] {
+				fmt.Fprintf(&b, "  %s -> %s", ids[n.ID], ids[m.ID])
+				writeAttrList(&b, [][2]string{{"dir", "none"}, {"color", "#B8BEC6"}, {"penwidth", "0.8"},
+					{"len", "1.1"}, {"weight", "3"}, {"tooltip", m.Name + " belongs to " + n.Name}})
+				b.WriteString("\n")
+			}
+		}
+	}
+	for i, e := range g.Edges {
+		t, _ := g.Dataset.Type(e.Type)
+		attrs := [][2]string{{"id", fmt.Sprintf("edge-%d", i+1)}}
+		attrs = append(attrs, edgeAttrs(styles[e.Type], e)...)
+		if l := edgeLabel(e, o.EdgeLabels); l != "" {
+			attrs = append(attrs, [2]string{o.labelAttr(), l})
+		}
+		attrs = append(attrs, [2]string{"tooltip", edgeTooltip(g.Dataset, t, e)})
+		fmt.Fprintf(&b, "  %s -> %s", ids[e.From], ids[e.To])
+		writeAttrList(&b, attrs)
+		b.WriteString("\n")
+	}
+	b.WriteString("}\n")
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+func graphAttrs(o Options) [][2]string {
+	a := [][2]string{
+		{"id", "relations"}, {"fontname", fontName}, {"bgcolor", "transparent"},
+		{"pad", "0.15"}, {"outputorder", "edgesfirst"},
+	}
+	switch o.Layout {
+	case "dot":
+		// newrank: without it, dot with clusters can fail ("trouble in
+		// init_rank") and drop edges.
+		a = append(a, [2]string{"splines", "true"}, [2]string{"newrank", "true"}, [2]string{"rankdir", "LR"},
+			[2]string{"nodesep", "0.35"}, [2]string{"ranksep", "0.9"})
+	case "fdp":
+		// Curved splines keep two relations between one pair apart;
+		// K spaces the clusters so their frames do not overlap.
+		a = append(a, [2]string{"splines", "curved"}, [2]string{"K", "1.6"}, [2]string{"sep", "+14"},
+			[2]string{"overlap", "false"}, [2]string{"start", "7"}, [2]string{"maxiter", "1200"})
+	case "neato", "sfdp":
+		a = append(a, [2]string{"splines", "curved"}, [2]string{"overlap", "false"}, [2]string{"sep", "+12"}, [2]string{"start", "7"})
+	case "circo", "twopi":
+		a = append(a, [2]string{"splines", "curved"}, [2]string{"overlap", "false"}, [2]string{"sep", "+12"})
+	}
+	return a
+}
+
+func writeNode(b *bytes.Buffer, id string, e *graph.Entity, d *graph.Dataset) {
+	s := StyleOfKind(e.Kind)
+	label := e.Name
+	if e.Native != "" && e.Native != e.Name {
+		label += "\n" + e.Native
+	}
+	font := fontName
+	if s.Bold {
+		font = fontName + "-Bold"
+	}
+	attrs := [][2]string{
+		{"id", "node-" + e.ID},
+		{"label", label},
+		{"shape", s.Shape}, {"style", s.Style},
+		{"fillcolor", s.Fill}, {"color", s.Border},
+		{"penwidth", fmt.Sprintf("%g", s.PenWidth)},
+		{"fontsize", fmt.Sprintf("%g", s.FontSize)}, {"fontname", font},
+		{"tooltip", nodeTooltip(e, d)},
+	}
+	b.WriteString(id)
+	writeAttrList(b, attrs)
+	b.WriteString("\n")
+}
+
+func writeAttrs(b *bytes.Buffer, what string, attrs [][2]string) {
+	b.WriteString(what)
+	writeAttrList(b, attrs)
+	b.WriteString("\n")
+}
+
+// writeAttrList writes [k="v", …]; every value goes through dotString.
+func writeAttrList(b *bytes.Buffer, attrs [][2]string) {
+	b.WriteString(" [")
+	for i, a := range attrs {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(a[0] + "=" + dotString(a[1]))
+	}
+	b.WriteString("]")
+}
+
+// edgeLabel is the text on an edge for the chosen --edge-labels mode.
+func edgeLabel(e *graph.Edge, mode string) string {
+	switch mode {
+	case "none":
+		return ""
+	case "count":
+		return fmt.Sprintf("%d", len(e.Records))
+	case "weight":
+		return fmt.Sprintf("%g", e.Weight)
+	case "date":
+		return dateSpan(e)
+	}
+	// caption: each record's short label with its date, at most three.
+	var lines []string
+	for _, r := range slices.Backward(e.Records) {
+		l := r.Start.Human()
+		if r.Label != "" {
+			l = r.Label + ", " + l
+		}
+		if !slices.Contains(lines, l) {
+			lines = append(lines, l)
+		}
+	}
+	if len(lines) > 3 {
+		lines = append(lines[:2], fmt.Sprintf("+%d more", len(lines)-2))
+	}
+	return strings.Join(lines, "\n")
+}
+
+func dateSpan(e *graph.Edge) string {
+	first, last := e.First().Human(), e.Last().Human()
+	if first == last {
+		return first
+	}
+	return first + " – " + last
+}
+
+func edgeTooltip(d *graph.Dataset, t graph.Type, e *graph.Edge) string {
+	from, _ := d.Entity(e.From)
+	to, _ := d.Entity(e.To)
+	arrow := " – "
+	if e.Directed {
+		arrow = " → "
+	}
+	n := "record"
+	if len(e.Records) != 1 {
+		n = "records"
+	}
+	lines := []string{fmt.Sprintf("%s: %s%s%s (weight %g, %d %s)", t.Label, from.Name, arrow, to.Name, e.Weight, len(e.Records), n)}
+	for _, r := range e.Records {
+		when := r.Start.String()
+		switch {
+		case r.Ongoing:
+			when += " –"
+		case !r.End.IsZero():
+			when += " – " + r.End.String()
+		}
+		src := r.Source
+		if s, ok := d.Source(r.Source); ok {
+			src = s.Title
+		}
+		lines = append(lines, fmt.Sprintf("• %s: %s [%s]", when, r.Note, src))
+	}
+	return strings.Join(lines, "\n")
+}
+
+func nodeTooltip(e *graph.Entity, d *graph.Dataset) string {
+	name := e.Name
+	if e.Native != "" {
+		name += " (" + e.Native + ")"
+	}
+	lines := []string{name}
+	kind := string(e.Kind)
+	if c, ok := d.Entity(e.Country); ok && e.Country != "" {
+		kind += ", " + c.Name
+	}
+	lines = append(lines, kind)
+	for _, r := range e.Roles {
+		span := r.Start.String() + " –"
+		if !r.End.IsZero() {
+			span += " " + r.End.String()
+		}
+		lines = append(lines, fmt.Sprintf("%s (%s)", r.Title, strings.TrimSpace(span)))
+	}
+	if len(e.Aliases) > 0 {
+		lines = append(lines, "also: "+strings.Join(e.Aliases, ", "))
+	}
+	if e.Note != "" {
+		lines = append(lines, e.Note)
+	}
+	return strings.Join(lines, "\n")
+}

@@ -1,0 +1,60 @@
+package render
+
+import (
+	"strings"
+	"unicode"
+)
+
+// escapeText is the one escaping routine for user text — names, notes,
+// labels, tooltips, titles — wherever it goes:
+//   - & < > " ' become XML character entities: Graphviz decodes them in
+//     labels and keeps them as entities in SVG, and SVG text needs them;
+//   - a line break becomes newline (Graphviz's \n, or a space in SVG text);
+//   - a backslash becomes backslash (doubled for DOT, so \N, \G or \n in
+//     user text are not Graphviz escapes);
+//   - tabs become spaces, and other control characters and invalid UTF-8
+//     are dropped.
+//
+// Right-to-left marks and other printable format characters are kept.
+func escapeText(s, newline, backslash string) string {
+	var b strings.Builder
+	b.Grow(len(s) + 2)
+	for _, r := range s {
+		switch r {
+		case '&':
+			b.WriteString("&amp;")
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '"':
+			b.WriteString("&quot;")
+		case '\'':
+			b.WriteString("&#39;")
+		case '\\':
+			b.WriteString(backslash)
+		case '\n':
+			b.WriteString(newline)
+		case '\r', '\t':
+			b.WriteByte(' ')
+		default:
+			if r == unicode.ReplacementChar || unicode.IsControl(r) {
+				continue
+			}
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// dotString quotes user text as a DOT string that Graphviz shows exactly as
+// written. Every attribute value dipgraph writes to DOT goes through it.
+func dotString(s string) string {
+	return `"` + escapeText(s, `\n`, `\\`) + `"`
+}
+
+// xmlText escapes user text for the SVG elements dipgraph writes itself
+// (title, source notes).
+func xmlText(s string) string {
+	return escapeText(s, " ", `\`)
+}

@@ -1,0 +1,132 @@
+package render
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"runtime/debug"
+	"strings"
+	"sync"
+	_ "unsafe" // for go:linkname to go-graphviz's error log
+
+	graphviz "github.com/goccy/go-graphviz"
+)
+
+// Graphviz is one instance of Graphviz compiled to WebAssembly. Creating it
+// costs the module's start-up (about 0.1 s warm, 0.75 s on a machine's
+// first run), so a process makes one and lays out every figure with it.
+// go-graphviz holds a single module per process: calls are serialised.
+type Graphviz struct {
+	mu sync.Mutex
+	gv *graphviz.Graphviz
+	// Warn, if set, receives Graphviz's warnings (errors fail the render).
+	Warn func(string)
+}
+
+// NewGraphviz starts Graphviz.
+func NewGraphviz(ctx context.Context) (*Graphviz, error) {
+	gv, err := graphviz.New(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("starting Graphviz: %w", err)
+	}
+	return &Graphviz{gv: gv}, nil
+}
+
+// Close releases the Graphviz instance.
+func (g *Graphviz) Close() error { return g.gv.Close() }
+
+// Go-graphviz sets Graphviz's error level so that every error and warning
+// goes to an in-memory log instead of standard error, and reads that log only
+// when a call returns failure — but a layout that goes wrong (dot's "trouble
+// in init_rank", which silently drops edges) still returns success. We read
+// the log ourselves after each layout, through go-graphviz's bindings of
+// Graphviz's aglasterr.
+//
+//go:linkname wasmLastError github.com/goccy/go-graphviz/internal/wasm.LastError
+func wasmLastError(ctx context.Context) (string, error)
+
+//go:linkname wasmResetErrors github.com/goccy/go-graphviz/internal/wasm.ResetErrors
+func wasmResetErrors(ctx context.Context) (int, error)
+
+//go:linkname wasmErrorNum github.com/goccy/go-graphviz/internal/wasm.ErrorNum
+func wasmErrorNum(ctx context.Context) (int, error)
+
+// agErr is Graphviz's AGERR level: what agerrors() returns once an error,
+// not only warnings, has been logged since agreseterrors().
+const agErr = 1
+
+// graphvizLog returns Graphviz's latest logged message.
+func graphvizLog(ctx context.Context) string {
+	s, err := wasmLastError(ctx)
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSpace(s)
+}
+
+// layoutMemoryLimit is the heap size at which Go's garbage collector runs
+// during a layout. The collector is otherwise held off: a goroutine running
+// WebAssembly cannot be preempted, so a collection cycle stalls until the
+// layout yields and can double its time.
+const layoutMemoryLimit = 4 << 30
+
+// Render lays out DOT text with the engine and renders it in format ("svg"
+// or "dot" for DOT annotated with positions). It returns Graphviz's own
+// messages as an error when Graphviz reports one, and an error when the
+// output lost edges.
+func (g *Graphviz) Render(ctx context.Context, dot []byte, engine, format string) ([]byte, error) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+
+	before := graphvizLog(ctx)
+	if _, err := wasmResetErrors(ctx); err != nil {
+		return nil, fmt.Errorf("graphviz: %w", err)
+	}
+	gr, err := graphviz.ParseBytes(dot)
+	if err != nil {
+		return nil, fmt.Errorf("graphviz could not read the DOT: %w", err)
+	}
+	defer gr.Close()
+	wantEdges, err := gr.EdgeNum()
+	if err != nil {
+		return nil, fmt.Errorf("graphviz could not count the edges: %w", err)
+	}
+
+	gcPercent := debug.SetGCPercent(-1)
+	limit := debug.SetMemoryLimit(layoutMemoryLimit)
+	var out bytes.Buffer
+	err = g.gv.SetLayout(graphviz.Layout(engine)).Render(ctx, gr, graphviz.Format(format), &out)
+	debug.SetMemoryLimit(limit)
+	debug.SetGCPercent(gcPercent)
+
+	level, _ := wasmErrorNum(ctx)
+	if msg := graphvizLog(ctx); msg != before && msg != "" {
+		if level >= agErr {
+			return nil, fmt.Errorf("graphviz %s layout failed: %s", engine, oneLine(msg))
+		}
+		if g.Warn != nil && !knownWarning(msg) {
+			g.Warn("graphviz: " + oneLine(msg))
+		}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("graphviz %s layout failed: %w", engine, err)
+	}
+	if format == "svg" {
+		if got := bytes.Count(out.Bytes(), []byte(`class="edge"`)); got != wantEdges {
+			return nil, fmt.Errorf("graphviz %s layout lost %d of %d edges; try another --layout", engine, wantEdges-got, wantEdges)
+		}
+	}
+	return out.Bytes(), nil
+}
+
+// oneLine folds Graphviz's multi-line messages into one line.
+func oneLine(msg string) string { return strings.Join(strings.Fields(msg), " ") }
+
+// knownWarning reports warnings that say nothing a user can act on.
+// Graphviz estimates text width from built-in Latin metrics and warns on the
+// first byte of any non-ASCII text (Korean, Chinese, Cyrillic names); the
+// estimate it falls back to (a space per UTF-8 byte) is close enough for
+// the short native-script names dipgraph draws.
+func knownWarning(msg string) bool {
+	return strings.Contains(msg, "no value for width of non-ASCII character")
+}

@@ -1,0 +1,160 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+
+	"github.com/dipgraph/dipgraph/graph"
+)
+
+// Legend geometry, in inches (Graphviz's unit for pinned positions).
+const (
+	legendRow    = 0.32
+	legendSample = 0.75
+	legendFont   = 10.0
+)
+
+// legendDOT writes the legend as a small graph laid out with neato and
+// every node pinned: one row per relation type drawn (a line sample styled
+// exactly as the figure's edges), the meaning of line width, and the node
+// shapes used. Drawing it with Graphviz means every painter that can draw
+// the figure can draw its legend.
+func legendDOT(g *graph.Graph, o Options) []byte {
+	var b bytes.Buffer
+	styles := Styles(g.Dataset)
+	b.WriteString("digraph legend {\n")
+	writeAttrs(&b, "  graph", [][2]string{{"id", "legend"}, {"bgcolor", "transparent"}, {"pad", "0.1"},
+		{"splines", "false"}, {"outputorder", "edgesfirst"}})
+	writeAttrs(&b, "  node", [][2]string{{"fontname", fontName}, {"fontsize", fmt.Sprintf("%g", legendFont)},
+		{"shape", "plaintext"}, {"margin", "0"}, {"height", "0.2"}, {"fixedsize", "true"}})
+	writeAttrs(&b, "  edge", [][2]string{{"fontname", fontName}})
+	row := 0
+	id := 0
+	next := func() string { id++; return fmt.Sprintf("l%d", id) }
+	y := func() float64 { return -float64(row) * legendRow }
+	text := func(x float64, s string, bold bool) {
+		// Viewers substitute wider fonts for Helvetica (DejaVu Sans is ~15%
+		// wider): leave room so the text is never clipped.
+		w := textWidth(s, legendFont) * 1.18 / 72
+		n := next()
+		attrs := [][2]string{{"id", "legend-" + n}, {"label", s + "\\l"}, {"width", fmt.Sprintf("%.3f", w+0.05)},
+			{"pos", fmt.Sprintf("%.3f,%.3f!", x+w/2+0.025, y())}}
+		if bold {
+			attrs = append(attrs, [2]string{"fontname", fontName + "-Bold"}, [2]string{"fontsize", "11"})
+		}
+		b.WriteString("  " + n)
+		writeAttrListRaw(&b, attrs)
+		b.WriteString("\n")
+	}
+	sample := func(s EdgeStyle, e *graph.Edge, tip string) {
+		a, z := next(), next()
+		for i, n := range []string{a, z} {
+			fmt.Fprintf(&b, "  %s", n)
+			writeAttrList(&b, [][2]string{{"id", "legend-" + n}, {"label", ""}, {"shape", "point"}, {"width", "0.01"},
+				{"style", "invis"}, {"pos", fmt.Sprintf("%.3f,%.3f!", float64(i)*legendSample, y())}})
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(&b, "  %s -> %s", a, z)
+		attrs := [][2]string{{"id", "legend-edge-" + a}, {"tooltip", tip}}
+		attrs = append(attrs, edgeAttrs(s, e)...)
+		writeAttrList(&b, attrs)
+		b.WriteString("\n")
+	}
+
+	text(0, "Relations", true)
+	row++
+	for _, t := range g.Types {
+		directed := slices.ContainsFunc(g.Edges, func(e *graph.Edge) bool { return e.Type == t.ID && e.Directed })
+		sample(styles[t.ID], &graph.Edge{Type: t.ID, Directed: directed, Weight: 2}, t.Label)
+		label := t.Label
+		switch t.Sign {
+		case graph.Positive:
+			label += " (+)"
+		case graph.Negative:
+			label += " (−)"
+		}
+		text(legendSample+0.12, label, false)
+		row++
+	}
+	row++
+	text(0, "Line width: total weight of the records", false)
+	row++
+	for _, w := range []float64{1, 4, 9} {
+		sample(EdgeStyle{Color: "#6B6B6B", Line: "solid", Arrow: "none"}, &graph.Edge{Weight: w}, fmt.Sprintf("weight %g", w))
+		text(legendSample+0.12, fmt.Sprintf("%g", w), false)
+		row++
+	}
+	row++
+	kinds := map[graph.Kind]bool{}
+	for _, n := range g.Nodes {
+		kinds[n.Kind] = true
+	}
+	for _, k := range []graph.Kind{graph.KindCountry, graph.KindLeader, graph.KindPerson, graph.KindOrganization, graph.KindGroup} {
+		if !kinds[k] {
+			continue
+		}
+		s := StyleOfKind(k)
+		n := next()
+		fmt.Fprintf(&b, "  %s", n)
+		font := fontName
+		if s.Bold {
+			font += "-Bold"
+		}
+		writeAttrList(&b, [][2]string{{"id", "legend-" + n}, {"label", s.LegendTag}, {"shape", s.Shape}, {"style", s.Style},
+			{"fillcolor", s.Fill}, {"color", s.Border}, {"penwidth", fmt.Sprintf("%g", s.PenWidth)}, {"fontname", font},
+			{"width", "1.1"}, {"height", "0.26"}, {"pos", fmt.Sprintf("%.3f,%.3f!", 0.55, y())}})
+		b.WriteString("\n")
+		row++
+	}
+	if o.clusters() && slices.ContainsFunc(g.Nodes, func(e *graph.Entity) bool { return e.Country != "" }) {
+		text(0, "Shaded frame: a country and its people", false)
+	} else if slices.ContainsFunc(g.Nodes, func(e *graph.Entity) bool { return e.Country != "" }) {
+		text(0, "Thin gray line: a person's country", false)
+	}
+	b.WriteString("}\n")
+	return b.Bytes()
+}
+
+// writeAttrListRaw is writeAttrList for attributes whose values carry
+// Graphviz escapes of our own (\l); user text in them is escaped first.
+func writeAttrListRaw(b *bytes.Buffer, attrs [][2]string) {
+	b.WriteString(" [")
+	for i, a := range attrs {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		v := a[1]
+		if a[0] == "label" && len(v) >= 2 && v[len(v)-2:] == "\\l" {
+			q := dotString(v[:len(v)-2])
+			b.WriteString(a[0] + "=" + q[:len(q)-1] + "\\l\"")
+			continue
+		}
+		b.WriteString(a[0] + "=" + dotString(v))
+	}
+	b.WriteString("]")
+}
+
+// textWidth estimates the width in points of s set in Helvetica at size pt,
+// from Helvetica's average advance widths (Graphviz does the same when it
+// sizes nodes).
+func textWidth(s string, size float64) float64 {
+	w := 0.0
+	for _, r := range s {
+		switch {
+		case r == ' ' || r == 'i' || r == 'l' || r == 'j' || r == '.' || r == ',' || r == '\'' || r == ':' || r == '|':
+			w += 0.278
+		case r == 'f' || r == 't' || r == 'r' || r == '(' || r == ')' || r == '-' || r == '[' || r == ']':
+			w += 0.333
+		case r == 'm' || r == 'w' || r == 'M' || r == 'W':
+			w += 0.833
+		case r >= 'A' && r <= 'Z':
+			w += 0.667
+		case r >= 0x1100:
+			w += 1.0 // CJK and Hangul are full width
+		default:
+			w += 0.556
+		}
+	}
+	return w * size
+}

@@ -1,0 +1,55 @@
+package render
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Layouts are the Graphviz engines a figure can be laid out with.
+var Layouts = []string{"dot", "neato", "fdp", "sfdp", "circo", "twopi"}
+
+// DefaultLayout is the engine used when none is chosen. fdp keeps each
+// country's people together in a framed cluster (as dot does) but places
+// countries by their relations rather than in ranks, so mutual relations —
+// most of diplomacy — are not forced into a left-to-right flow, and edge
+// labels sit on the edges they name.
+const DefaultLayout = "fdp"
+
+// EdgeLabels are the choices of text on edges.
+var EdgeLabels = []string{"caption", "date", "count", "weight", "none"}
+
+// Options are the choices that shape a figure.
+type Options struct {
+	Layout     string // one of Layouts
+	Title      string // the figure's title; empty: the dataset's title
+	Subtitle   string
+	EdgeLabels string // one of EdgeLabels
+	NoLegend   bool
+}
+
+// Check reports an option that is out of range, naming the flag.
+func (o *Options) Check() error {
+	if !slices.Contains(Layouts, o.Layout) {
+		return fmt.Errorf("--layout %q is not a Graphviz engine dipgraph uses: choose one of %s", o.Layout, strings.Join(Layouts, ", "))
+	}
+	if !slices.Contains(EdgeLabels, o.EdgeLabels) {
+		return fmt.Errorf("--edge-labels %q: choose one of %s", o.EdgeLabels, strings.Join(EdgeLabels, ", "))
+	}
+	return nil
+}
+
+// clusters reports whether the engine draws clusters (dot and fdp do; the
+// others ignore them, so people are tied to their country by a thin line).
+func (o *Options) clusters() bool { return o.Layout == "dot" || o.Layout == "fdp" }
+
+// labelAttr is the attribute edge text goes in. dot places a label as part
+// of the layout, so it never collides; the other engines ignore labels when
+// placing nodes, so an external label (xlabel) is placed afterwards where it
+// overlaps least.
+func (o *Options) labelAttr() string {
+	if o.Layout == "dot" {
+		return "label"
+	}
+	return "xlabel"
+}
