@@ -5,11 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-
 	"strings"
 
 	"github.com/spf13/pflag"
 
+	"github.com/dipgraph/dipgraph/data"
 	"github.com/dipgraph/dipgraph/graph"
 )
 
@@ -140,6 +140,45 @@ func usageFail(e *env, name, msg string) int {
 func fail(e *env, name string, err error) int {
 	fmt.Fprintf(e.stderr, "dipgraph %s: %v\n", name, err)
 	return exitData
+}
+
+// usageError is a mistake on the command line found only once a command
+// has started (for instance the same DATA given twice): it exits 2.
+type usageError struct{ msg string }
+
+func (u *usageError) Error() string { return u.msg }
+
+// failLoad reports an error from loadData: a command-line mistake (exit 2),
+// the data's problems one per line, sorted, then how many (exit 1), or a
+// read error (exit 1). summary is the line after the problems.
+func failLoad(e *env, name string, err error, summary string) int {
+	var ue *usageError
+	var ps data.Problems
+	switch {
+	case errors.As(err, &ue):
+		return usageFail(e, name, ue.msg)
+	case errors.As(err, &ps):
+		fmt.Fprintln(e.stderr, ps.Error())
+		fmt.Fprintf(e.stderr, summary+"\n", count(len(ps), "problem", "problems"))
+		return exitData
+	}
+	return fail(e, name, err)
+}
+
+// count writes n with the singular or plural noun: "1 edge", "2 edges".
+func count(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// noArgs refuses arguments to a command that takes none.
+func noArgs(e *env, name string, fs *pflag.FlagSet) (code int, ok bool) {
+	if fs.NArg() > 0 {
+		return usageFail(e, name, fmt.Sprintf("unexpected argument %q", fs.Arg(0))), false
+	}
+	return 0, true
 }
 
 func lookup(name string) command {

@@ -13,8 +13,8 @@ func runDatasets(e *env, args []string) int {
 	if code, ok := parse(e, fs, c, args, "List the embedded datasets: their names (usable as DATA) and titles."); !ok {
 		return code
 	}
-	if fs.NArg() > 0 {
-		return usageFail(e, c.name, fmt.Sprintf("unexpected argument %q", fs.Arg(0)))
+	if code, ok := noArgs(e, c.name, fs); !ok {
+		return code
 	}
 	for _, name := range data.Embedded() {
 		in, err := data.ReadInput(name, nil, nil)
@@ -29,7 +29,8 @@ func runDatasets(e *env, args []string) int {
 		if name == data.DefaultDataset {
 			def = " (default)"
 		}
-		fmt.Fprintf(e.stdout, "%s%s\n  %s\n  %d entities, %d relation records, %d sources\n", name, def, ds.Title, len(ds.Entities), len(ds.Records), len(ds.Sources))
+		fmt.Fprintf(e.stdout, "%s%s\n  %s\n  %s, %s, %s\n", name, def, ds.Title, count(len(ds.Entities), "entity", "entities"),
+			count(len(ds.Records), "relation record", "relation records"), count(len(ds.Sources), "source", "sources"))
 	}
 	return exitOK
 }
@@ -38,6 +39,9 @@ func runVersion(e *env, args []string) int {
 	c := lookup("version")
 	fs := newFlags(c.name)
 	if code, ok := parse(e, fs, c, args, "Print dipgraph's version and the versions of what it is built with."); !ok {
+		return code
+	}
+	if code, ok := noArgs(e, c.name, fs); !ok {
 		return code
 	}
 	version, gv := "(devel)", "unknown"

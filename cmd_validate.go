@@ -1,10 +1,7 @@
 package main
 
 import (
-	"errors"
 	"fmt"
-
-	"github.com/dipgraph/dipgraph/data"
 )
 
 const validateHelp = `Check data files and report every problem at once, as file:line:col:
@@ -20,19 +17,10 @@ func runValidate(e *env, args []string) int {
 		return code
 	}
 	ds, err := loadData(e, fs.Args())
-	var ps data.Problems
-	switch {
-	case errors.As(err, &ps):
-		fmt.Fprintln(e.stderr, ps.Error())
-		n := "problem"
-		if len(ps) != 1 {
-			n = "problems"
-		}
-		fmt.Fprintf(e.stderr, "%d %s found\n", len(ps), n)
-		return exitData
-	case err != nil:
-		return fail(e, c.name, err)
+	if err != nil {
+		return failLoad(e, c.name, err, "%s found")
 	}
-	fmt.Fprintf(e.stdout, "ok: %s — %d entities, %d relation records, %d sources\n", ds.ID, len(ds.Entities), len(ds.Records), len(ds.Sources))
+	fmt.Fprintf(e.stdout, "ok: %s — %s, %s, %s\n", ds.ID, count(len(ds.Entities), "entity", "entities"),
+		count(len(ds.Records), "relation record", "relation records"), count(len(ds.Sources), "source", "sources"))
 	return exitOK
 }

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 
 	"github.com/dipgraph/dipgraph/data"
 	"github.com/dipgraph/dipgraph/graph"
@@ -16,10 +18,23 @@ func (hostFS) Open(name string) (fs.File, error) { return os.Open(name) }
 
 // loadData reads and validates the DATA arguments (the default embedded
 // dataset when there are none). Read errors and data problems both come back
-// as the error; the caller exits 1.
+// as the error; the caller exits 1. The same DATA named twice is a
+// *usageError: read twice, every id in it would be reported as a duplicate
+// of itself (and standard input can be read only once).
 func loadData(e *env, args []string) (*graph.Dataset, error) {
 	if len(args) == 0 {
 		args = []string{data.DefaultDataset}
+	}
+	seen := map[string]bool{}
+	for _, a := range args {
+		key := a
+		if a != "-" {
+			key = filepath.Clean(a)
+		}
+		if seen[key] {
+			return nil, &usageError{fmt.Sprintf("%s is given twice as DATA: name each file once", a)}
+		}
+		seen[key] = true
 	}
 	var inputs []data.Input
 	for _, a := range args {

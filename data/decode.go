@@ -298,10 +298,18 @@ func (d *decoder) boolean(n ast.Node, what string) bool {
 	return false
 }
 
-// date reads YYYY, YYYY-MM or YYYY-MM-DD.
-func (d *decoder) date(n ast.Node, what string) graph.Date {
+// date reads YYYY, YYYY-MM or YYYY-MM-DD. An empty value means no date,
+// unless required: a relation's date, start or end written with no value
+// must not pass as a record without a date.
+func (d *decoder) date(n ast.Node, what string, required bool) graph.Date {
 	n = d.value(n)
-	if n == nil || isNull(n) {
+	if n == nil {
+		return graph.Date{}
+	}
+	if isNull(n) {
+		if required {
+			d.probs.add(d.pos(n), "write a date as YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2025-09-03", "%s is empty", what)
+		}
 		return graph.Date{}
 	}
 	switch n.(type) {

@@ -97,9 +97,9 @@ func (d *decoder) entity(n ast.Node, i int) (graph.Entity, at) {
 					case "title":
 						r.Title = d.str(rf.val, "role title")
 					case "start":
-						r.Start = d.date(rf.val, "role start")
+						r.Start = d.date(rf.val, "role start", false)
 					case "end":
-						r.End = d.date(rf.val, "role end")
+						r.End = d.date(rf.val, "role end", false)
 					}
 				}
 				e.Roles = append(e.Roles, r)
@@ -171,11 +171,11 @@ func (d *decoder) relation(n ast.Node, i int) (graph.Record, at, bool) {
 		case "to":
 			to, toPos = d.strs(fl.val, "to")
 		case "date":
-			r.Start = d.date(fl.val, "date")
+			r.Start = d.date(fl.val, "date", true)
 		case "start":
-			r.Start = d.date(fl.val, "start")
+			r.Start = d.date(fl.val, "start", true)
 		case "end":
-			r.End = d.date(fl.val, "end")
+			r.End = d.date(fl.val, "end", true)
 		case "ongoing":
 			r.Ongoing = d.boolean(fl.val, "ongoing")
 		case "weight":
@@ -221,7 +221,7 @@ func (d *decoder) source(n ast.Node, i int) (graph.Source, at) {
 		case "author":
 			s.Author = d.str(fl.val, "author")
 		case "date":
-			s.Date = d.date(fl.val, "date")
+			s.Date = d.date(fl.val, "date", false)
 		case "url":
 			s.URL = d.str(fl.val, "url")
 		case "note":

@@ -237,6 +237,8 @@ func (m *merged) validate(files []*file) Problems {
 			ps.add(a.pos(""), "add between: [a, b] or from: a with to: b", "%s names no entities", name)
 		case hasBetween && len(r.Parties) < 2:
 			ps.add(a.pos("between"), "list at least two entity ids", "%s: between: needs two or more entities", name)
+		case hasFrom && len(r.Parties) < 2:
+			ps.add(a.pos("to"), "list at least one entity id", "%s: to: needs one or more entities", name)
 		}
 		seen := map[string]bool{}
 		for j, p := range r.Parties {

@@ -110,8 +110,13 @@ func graphAttrs(o Options) [][2]string {
 		// K spaces the clusters so their frames do not overlap.
 		a = append(a, [2]string{"splines", "curved"}, [2]string{"K", "1.6"}, [2]string{"sep", "+14"},
 			[2]string{"overlap", "false"}, [2]string{"start", "7"}, [2]string{"maxiter", "1200"})
-	case "neato", "sfdp":
+	case "neato":
 		a = append(a, [2]string{"splines", "curved"}, [2]string{"overlap", "false"}, [2]string{"sep", "+12"}, [2]string{"start", "7"})
+	case "sfdp":
+		// The embedded Graphviz has no triangulation library, so sfdp
+		// cannot remove overlaps the default way ("overlap=false"
+		// fails); Voronoi adjustment works everywhere.
+		a = append(a, [2]string{"splines", "curved"}, [2]string{"overlap", "voronoi"}, [2]string{"sep", "+12"}, [2]string{"start", "7"})
 	case "circo", "twopi":
 		a = append(a, [2]string{"splines", "curved"}, [2]string{"overlap", "false"}, [2]string{"sep", "+12"})
 	}

@@ -17,11 +17,18 @@ import (
 // first run), so a process makes one and lays out every figure with it.
 // go-graphviz holds a single module per process: calls are serialised.
 type Graphviz struct {
-	mu sync.Mutex
 	gv *graphviz.Graphviz
 	// Warn, if set, receives Graphviz's warnings (errors fail the render).
 	Warn func(string)
 }
+
+// go-graphviz runs one WebAssembly module per process, whatever the number
+// of Graphviz values: wasmMu serialises calls into it and wasmLayouts
+// counts the layouts it has made.
+var (
+	wasmMu      sync.Mutex
+	wasmLayouts int
+)
 
 // NewGraphviz starts Graphviz.
 func NewGraphviz(ctx context.Context) (*Graphviz, error) {
@@ -75,8 +82,17 @@ const layoutMemoryLimit = 4 << 30
 // messages as an error when Graphviz reports one, and an error when the
 // output lost edges.
 func (g *Graphviz) Render(ctx context.Context, dot []byte, engine, format string) ([]byte, error) {
-	g.mu.Lock()
-	defer g.mu.Unlock()
+	wasmMu.Lock()
+	defer wasmMu.Unlock()
+	if wasmLayouts > 0 && needsFreshProcess(engine, dot) {
+		return g.renderInWorker(ctx, dot, engine, format)
+	}
+	return g.renderHere(ctx, dot, engine, format)
+}
+
+// renderHere lays out dot in this process's Graphviz.
+func (g *Graphviz) renderHere(ctx context.Context, dot []byte, engine, format string) ([]byte, error) {
+	wasmLayouts++
 
 	before := graphvizLog(ctx)
 	if _, err := wasmResetErrors(ctx); err != nil {

@@ -1,0 +1,337 @@
+package render
+
+import (
+	"bytes"
+	"context"
+	"encoding/xml"
+	"errors"
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/dipgraph/dipgraph/data"
+	"github.com/dipgraph/dipgraph/graph"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+func loadDefault(t testing.TB) *graph.Dataset {
+	t.Helper()
+	in, err := data.ReadInput(data.DefaultDataset, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds, err := data.Load(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ds
+}
+
+var (
+	gvOnce sync.Once
+	gvInst *Graphviz
+	gvErr  error
+)
+
+// sharedGraphviz starts Graphviz once for the whole test binary, as the
+// command does once per process.
+func sharedGraphviz(t testing.TB) *Graphviz {
+	gvOnce.Do(func() { gvInst, gvErr = NewGraphviz(context.Background()) })
+	if gvErr != nil {
+		t.Fatal(gvErr)
+	}
+	return gvInst
+}
+
+// TestGoldenDOT compares the DOT text for several option sets with the
+// files in testdata/golden; the options are encoded in the file name.
+// Run with -update to accept a change after looking at the figure.
+func TestGoldenDOT(t *testing.T) {
+	ds := loadDefault(t)
+	tests := []struct {
+		name   string
+		filter graph.Filter
+		opts   Options
+	}{
+		{"beijing-2025.fdp.caption", graph.Filter{}, Options{Layout: "fdp", EdgeLabels: "caption"}},
+		{"beijing-2025.dot.date", graph.Filter{}, Options{Layout: "dot", EdgeLabels: "date"}},
+		{"beijing-2025.neato.none", graph.Filter{}, Options{Layout: "neato", EdgeLabels: "none"}},
+		{"beijing-2025.fdp.count.focus-kim-jong-un-1", graph.Filter{Focus: "kim-jong-un", Depth: 1}, Options{Layout: "fdp", EdgeLabels: "count"}},
+		{"beijing-2025.fdp.weight.asof-2019-06-30", graph.Filter{AsOf: graph.MustDate("2019-06-30"), Window: 2}, Options{Layout: "fdp", EdgeLabels: "weight"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := DOT(&b, graph.Build(ds, tt.filter), tt.opts); err != nil {
+				t.Fatal(err)
+			}
+			golden := filepath.Join("testdata", "golden", tt.name+".dot")
+			if *update {
+				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(golden, b.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test ./render -update to create it)", err)
+			}
+			if !bytes.Equal(b.Bytes(), want) {
+				t.Errorf("DOT differs from %s (run with -update to accept):\n%s", golden, firstDiff(b.String(), string(want)))
+			}
+		})
+	}
+}
+
+func firstDiff(got, want string) string {
+	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
+	for i := 0; i < max(len(g), len(w)); i++ {
+		var gl, wl string
+		if i < len(g) {
+			gl = g[i]
+		}
+		if i < len(w) {
+			wl = w[i]
+		}
+		if gl != wl {
+			return "line " + itoa(i+1) + ":\n got: " + gl + "\nwant: " + wl
+		}
+	}
+	return ""
+}
+
+func itoa(i int) string { return strings.TrimSpace(strings.Repeat(" ", 0) + fmtInt(i)) }
+
+func fmtInt(i int) string {
+	if i == 0 {
+		return "0"
+	}
+	var b []byte
+	for ; i > 0; i /= 10 {
+		b = append([]byte{byte('0' + i%10)}, b...)
+	}
+	return string(b)
+}
+
+func TestDotString(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Kim Jong Un", `"Kim Jong Un"`},
+		{"김정은 习近平 Путин", `"김정은 习近平 Путин"`},
+		{`say "hi"`, `"say &quot;hi&quot;"`},
+		{`back\slash \N \G`, `"back\\slash \\N \\G"`},
+		{"a & b <script>alert(1)</script>", `"a &amp; b &lt;script&gt;alert(1)&lt;/script&gt;"`},
+		{"O'Neil", `"O&#39;Neil"`},
+		{"line\nbreak\ttab\rcr", `"line\nbreak tab cr"`},
+		{"nul\x00esc\x1bbell\x07", `"nulescbell"`},
+		{"bad utf8 \xff\xfe end", `"bad utf8  end"`},
+		{"rtl \u202Eevil", "\"rtl \u202Eevil\""},
+		{"", `""`},
+	}
+	for _, tt := range tests {
+		if got := dotString(tt.in); got != tt.want {
+			t.Errorf("dotString(%q) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestSVG renders the default figure and checks it structurally: it parses
+// as XML, nests the graph and the legend, carries the title, names in
+// their own scripts and the sources, and is byte-identical run to run.
+func TestSVG(t *testing.T) {
+	ds := loadDefault(t)
+	gv := sharedGraphviz(t)
+	g := graph.Build(ds, graph.Filter{})
+	opts := Options{Layout: DefaultLayout, EdgeLabels: "caption"}
+	svg, err := SVG(context.Background(), gv, g, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := SVG(context.Background(), gv, g, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(svg, again) {
+		t.Error("two renders of the same graph differ")
+	}
+	checkXML(t, svg)
+	s := string(svg)
+	for _, want := range []string{
+		"<title>" + xmlText(ds.Title) + "</title>",
+		`id="figure-graph"`, `id="figure-legend"`, `id="sources"`,
+		"Kim Jong Un", "김정은", "习近平", "Путин", "Kim Ju Ae",
+		"Military support", "Summit / meeting", "Alliance",
+		"Data as of 3 Sep 2025",
+		"[1] News analysis",
+	} {
+		if !strings.Contains(s, want) {
+			t.Errorf("SVG lacks %q", want)
+		}
+	}
+	if n := strings.Count(s, `class="edge"`); n < len(g.Edges) {
+		t.Errorf("SVG has %d edges, want at least the graph's %d", n, len(g.Edges))
+	}
+	for _, bad := range []string{"<script", "javascript:", "onload=", "onclick="} {
+		if strings.Contains(s, bad) {
+			t.Errorf("SVG contains %q", bad)
+		}
+	}
+	if *update {
+		os.WriteFile(filepath.Join("testdata", "beijing-2025.svg"), svg, 0o644)
+	}
+}
+
+// TestSVGEveryLayout lays the default dataset out with every engine.
+func TestSVGEveryLayout(t *testing.T) {
+	ds := loadDefault(t)
+	gv := sharedGraphviz(t)
+	for _, l := range Layouts {
+		t.Run(l, func(t *testing.T) {
+			svg, err := SVG(context.Background(), gv, graph.Build(ds, graph.Filter{}), Options{Layout: l, EdgeLabels: "caption"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkXML(t, svg)
+		})
+	}
+}
+
+// TestHostileText renders names and notes full of markup and escapes: the
+// SVG must parse, show the text literally and contain nothing active.
+func TestHostileText(t *testing.T) {
+	gv := sharedGraphviz(t)
+	hostile := []string{`<script>alert(1)</script>`, `]]>`, `-->`, `<b>bold</b>`, `a "quoted" \N \G name`, "line\nbreak", `&amp; &lt;`, "javascript:alert(1)", "\u202Eevil"}
+	for i, h := range hostile {
+		ds := &graph.Dataset{
+			ID: "hostile", Title: h, Description: h,
+			Entities: []graph.Entity{
+				{ID: "a", Kind: graph.KindCountry, Name: h, Native: h},
+				{ID: "b", Kind: graph.KindLeader, Name: "B " + h, Country: "a"},
+			},
+			Records: []graph.Record{{Type: "summit", Parties: []string{"a", "b"}, Start: graph.MustDate("2025"), Weight: 2, Label: h, Note: h, Source: "s"}},
+			Sources: []graph.Source{{ID: "s", Title: h}},
+		}
+		svg, err := SVG(context.Background(), gv, graph.Build(ds, graph.Filter{}), Options{Layout: "fdp", EdgeLabels: "caption", Title: h})
+		if err != nil {
+			t.Fatalf("case %d (%q): %v", i, h, err)
+		}
+		checkXML(t, svg)
+		s := string(svg)
+		if strings.Contains(s, "<script") || strings.Contains(s, "<b>") {
+			t.Errorf("case %d: raw markup from %q reached the SVG", i, h)
+		}
+		texts := xmlTexts(t, svg)
+		want := strings.Fields(h)[0]
+		if !strings.Contains(texts, want) {
+			t.Errorf("case %d: SVG text does not show %q literally", i, want)
+		}
+	}
+}
+
+func checkXML(t *testing.T, doc []byte) {
+	t.Helper()
+	d := xml.NewDecoder(bytes.NewReader(doc))
+	for {
+		_, err := d.Token()
+		if errors.Is(err, io.EOF) {
+			return
+		}
+		if err != nil {
+			t.Fatalf("SVG is not well-formed XML: %v", err)
+		}
+	}
+}
+
+// xmlTexts returns the decoded character data and attribute values of an
+// XML document, as a viewer would show them.
+func xmlTexts(t *testing.T, doc []byte) string {
+	var b strings.Builder
+	d := xml.NewDecoder(bytes.NewReader(doc))
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			break
+		}
+		switch v := tok.(type) {
+		case xml.CharData:
+			b.Write(v)
+			b.WriteByte(' ')
+		case xml.StartElement:
+			for _, a := range v.Attr {
+				b.WriteString(a.Value + " ")
+			}
+		}
+	}
+	return b.String()
+}
+
+// TestGraphvizErrorsSurface checks that Graphviz's own message comes back
+// as an error, although go-graphviz reports success for it.
+func TestGraphvizErrorsSurface(t *testing.T) {
+	gv := sharedGraphviz(t)
+	_, err := gv.Render(context.Background(), []byte(`digraph { a -> b [label=<<b>x</i>>] }`), "dot", "svg")
+	if err == nil || !strings.Contains(err.Error(), "mismatched tag") {
+		t.Errorf("bad HTML label: error %v, want Graphviz's \"mismatched tag\" message", err)
+	}
+	var warned []string
+	gv.Warn = func(s string) { warned = append(warned, s) }
+	defer func() { gv.Warn = nil }()
+	if _, err := gv.Render(context.Background(), []byte(`digraph { a [shape=nosuchshape]; a -> b }`), "dot", "svg"); err != nil {
+		t.Errorf("a warning must not fail the render: %v", err)
+	}
+	if len(warned) != 1 || !strings.Contains(warned[0], "unknown shape nosuchshape") {
+		t.Errorf("warnings = %q, want Graphviz's unknown-shape warning", warned)
+	}
+	if _, err := gv.Render(context.Background(), []byte(`digraph { a -> }`), "dot", "svg"); err == nil || !strings.Contains(err.Error(), "syntax error") {
+		t.Errorf("syntax error: %v", err)
+	}
+	// A good render after failures still works.
+	if _, err := gv.Render(context.Background(), []byte(`digraph { a -> b }`), "dot", "svg"); err != nil {
+		t.Errorf("render after failures: %v", err)
+	}
+}
+
+// TestMain lets the test binary serve as a layout worker (see worker.go).
+func TestMain(m *testing.M) {
+	if code, worker := ServeWorker(os.Stdin, os.Stdout, os.Stderr); worker {
+		os.Exit(code)
+	}
+	os.Exit(m.Run())
+}
+
+// TestRepeatedLayoutsIdentical lays the same clustered graph out several
+// times in one process with every engine: all must give the same bytes
+// (fdp goes through a worker process after the first layout).
+func TestRepeatedLayoutsIdentical(t *testing.T) {
+	ds := loadDefault(t)
+	gv := sharedGraphviz(t)
+	g := graph.Build(ds, graph.Filter{})
+	for _, l := range Layouts {
+		if l == "sfdp" {
+			continue
+		}
+		var b bytes.Buffer
+		if err := DOT(&b, g, Options{Layout: l, EdgeLabels: "caption"}); err != nil {
+			t.Fatal(err)
+		}
+		var first []byte
+		for i := 0; i < 3; i++ {
+			out, err := gv.Render(context.Background(), b.Bytes(), l, "svg")
+			if err != nil {
+				t.Fatal(l, err)
+			}
+			if i == 0 {
+				first = out
+			} else if !bytes.Equal(out, first) {
+				t.Errorf("%s: layout %d differs from the first", l, i+1)
+			}
+		}
+	}
+}

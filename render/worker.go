@@ -1,0 +1,102 @@
+package render
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"strings"
+)
+
+// Graphviz's fdp engine lays out graphs with clusters in an order that
+// depends on where its data happens to sit in memory, so within one process
+// the second and later fdp layouts of the same graph can differ from the
+// first (seen with Graphviz 12 in go-graphviz; dot, neato, circo and twopi
+// are unaffected). The first layout in a fresh process is always the same.
+// So a Graphviz that has already laid something out hands such layouts to a
+// worker: a fresh copy of the running program, started with workerEnv set,
+// that lays out one graph and exits. Same input, same bytes, however many
+// figures a process draws.
+
+// workerEnv names the engine and format a worker process is to use.
+const workerEnv = "DIPGRAPH_LAYOUT_WORKER"
+
+// needsFreshProcess reports whether a layout must run first in a process to
+// be reproducible.
+func needsFreshProcess(engine string, dot []byte) bool {
+	return engine == "fdp" && bytes.Contains(dot, []byte("subgraph cluster_"))
+}
+
+// ServeWorker makes the running program act as a layout worker when it was
+// started as one: it reads DOT on stdin, writes the layout on stdout, and
+// reports Graphviz's warnings ("warning: …" lines) and errors on stderr.
+// Programs that use this package call it first thing in main (and tests in
+// TestMain); it returns false when the program is not a worker.
+func ServeWorker(stdin io.Reader, stdout, stderr io.Writer) (code int, worker bool) {
+	spec, ok := os.LookupEnv(workerEnv)
+	if !ok {
+		return 0, false
+	}
+	engine, format, _ := strings.Cut(spec, ":")
+	dot, err := io.ReadAll(stdin)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1, true
+	}
+	ctx := context.Background()
+	gv, err := NewGraphviz(ctx)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1, true
+	}
+	defer gv.Close()
+	gv.Warn = func(msg string) { fmt.Fprintln(stderr, "warning: "+msg) }
+	out, err := gv.renderHere(ctx, dot, engine, format)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1, true
+	}
+	if _, err := stdout.Write(out); err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1, true
+	}
+	return 0, true
+}
+
+// renderInWorker lays out dot in a fresh process.
+func (g *Graphviz) renderInWorker(ctx context.Context, dot []byte, engine, format string) ([]byte, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return nil, fmt.Errorf("starting a layout worker: %w", err)
+	}
+	cmd := exec.CommandContext(ctx, exe)
+	cmd.Env = append(os.Environ(), workerEnv+"="+engine+":"+format)
+	cmd.Stdin = bytes.NewReader(dot)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	runErr := cmd.Run()
+	var msgs []string
+	sc := bufio.NewScanner(&errb)
+	for sc.Scan() {
+		line := sc.Text()
+		if w, ok := strings.CutPrefix(line, "warning: "); ok && runErr == nil {
+			if g.Warn != nil {
+				g.Warn(w)
+			}
+			continue
+		}
+		msgs = append(msgs, line)
+	}
+	var exitErr *exec.ExitError
+	switch {
+	case errors.As(runErr, &exitErr) && len(msgs) > 0:
+		return nil, errors.New(strings.Join(msgs, "; "))
+	case runErr != nil:
+		return nil, fmt.Errorf("layout worker: %w", runErr)
+	}
+	return out.Bytes(), nil
+}
