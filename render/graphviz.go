@@ -115,14 +115,22 @@ func (g *Graphviz) renderHere(ctx context.Context, dot []byte, engine, format st
 	debug.SetMemoryLimit(limit)
 	debug.SetGCPercent(gcPercent)
 
+	// After agreseterrors, agerrors() is AGERR or more only if this layout
+	// logged an error. A warning does not raise it, so a warning is known
+	// to be new only when the log's last message changed.
 	level, _ := wasmErrorNum(ctx)
-	if msg := graphvizLog(ctx); msg != before && msg != "" {
-		if level >= agErr {
-			return nil, fmt.Errorf("graphviz %s layout failed: %s", engine, oneLine(msg))
+	msg := graphvizLog(ctx)
+	switch {
+	case level >= agErr && degraded(msg):
+		if g.Warn != nil {
+			g.Warn(fmt.Sprintf("graphviz %s: %s (this embedded Graphviz has no triangulation library, so %s cannot remove node overlaps; fdp or neato can)", engine, oneLine(msg), engine))
 		}
-		if g.Warn != nil && !knownWarning(msg) {
-			g.Warn("graphviz: " + oneLine(msg))
-		}
+	case level >= agErr && msg != "":
+		return nil, fmt.Errorf("graphviz %s layout failed: %s", engine, oneLine(msg))
+	case level >= agErr:
+		return nil, fmt.Errorf("graphviz %s layout failed", engine)
+	case msg != before && msg != "" && g.Warn != nil && !knownWarning(msg):
+		g.Warn("graphviz: " + oneLine(msg))
 	}
 	if err != nil {
 		return nil, fmt.Errorf("graphviz %s layout failed: %w", engine, err)
@@ -145,4 +153,11 @@ func oneLine(msg string) string { return strings.Join(strings.Fields(msg), " ") 
 // the short native-script names dipgraph draws.
 func knownWarning(msg string) bool {
 	return strings.Contains(msg, "no value for width of non-ASCII character")
+}
+
+// degraded reports errors after which Graphviz still completes a usable
+// layout: sfdp always tries its triangulation-based overlap removal, which
+// the embedded build lacks, and goes on without it.
+func degraded(msg string) bool {
+	return strings.Contains(msg, "not built with triangulation library")
 }
