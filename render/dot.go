@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/dipgraph/dipgraph/graph"
@@ -28,7 +29,7 @@ func DOT(w io.Writer, g *graph.Graph, o Options) error {
 	fmt.Fprintf(&b, "digraph %s {\n", dotString(g.Dataset.ID))
 	writeAttrs(&b, "  graph", graphAttrs(o))
 	writeAttrs(&b, "  node", [][2]string{{"fontname", fontName}, {"fontsize", "12"}, {"margin", "0.08,0.04"}})
-	writeAttrs(&b, "  edge", [][2]string{{"fontname", fontName}, {"fontsize", "9"}, {"fontcolor", "#444444"}})
+	writeAttrs(&b, "  edge", [][2]string{{"fontname", fontName}, {"fontsize", "8.5"}, {"fontcolor", "#404040"}})
 
 	// People grouped under their country: a cluster per country that has
 	// people in the figure (for engines that draw clusters).
@@ -109,14 +110,14 @@ func graphAttrs(o Options) [][2]string {
 		// Curved splines keep two relations between one pair apart;
 		// K spaces the clusters so their frames do not overlap.
 		a = append(a, [2]string{"splines", "curved"}, [2]string{"K", "1.6"}, [2]string{"sep", "+14"},
-			[2]string{"overlap", "false"}, [2]string{"start", "7"}, [2]string{"maxiter", "1200"})
+			[2]string{"overlap", "false"}, [2]string{"start", strconv.Itoa(o.Seed)}, [2]string{"maxiter", "1200"})
 	case "neato":
-		a = append(a, [2]string{"splines", "curved"}, [2]string{"overlap", "false"}, [2]string{"sep", "+12"}, [2]string{"start", "7"})
+		a = append(a, [2]string{"splines", "curved"}, [2]string{"overlap", "false"}, [2]string{"sep", "+12"}, [2]string{"start", strconv.Itoa(o.Seed)})
 	case "sfdp":
 		// The embedded Graphviz has no triangulation library, so sfdp
 		// cannot remove overlaps the default way ("overlap=false"
 		// fails); Voronoi adjustment works everywhere.
-		a = append(a, [2]string{"splines", "curved"}, [2]string{"overlap", "voronoi"}, [2]string{"sep", "+12"}, [2]string{"start", "7"})
+		a = append(a, [2]string{"splines", "curved"}, [2]string{"overlap", "voronoi"}, [2]string{"sep", "+12"}, [2]string{"start", strconv.Itoa(o.Seed)})
 	case "circo", "twopi":
 		a = append(a, [2]string{"splines", "curved"}, [2]string{"overlap", "false"}, [2]string{"sep", "+12"})
 	}
@@ -177,13 +178,14 @@ func edgeLabel(e *graph.Edge, mode string) string {
 	case "date":
 		return dateSpan(e)
 	}
-	// caption: each record's short label with its date, at most three.
+	// caption: the short labels the curator wrote, newest first, each with
+	// its date; records without a label stay in the tooltip only.
 	var lines []string
 	for _, r := range slices.Backward(e.Records) {
-		l := r.Start.Human()
-		if r.Label != "" {
-			l = r.Label + ", " + l
+		if r.Label == "" {
+			continue
 		}
+		l := r.Label + ", " + r.Start.Human()
 		if !slices.Contains(lines, l) {
 			lines = append(lines, l)
 		}

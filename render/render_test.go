@@ -58,7 +58,7 @@ func TestGoldenDOT(t *testing.T) {
 		filter graph.Filter
 		opts   Options
 	}{
-		{"beijing-2025.fdp.caption", graph.Filter{}, Options{Layout: "fdp", EdgeLabels: "caption"}},
+		{"beijing-2025.fdp.caption.seed3", graph.Filter{}, Options{Layout: "fdp", EdgeLabels: "caption", Seed: 3}},
 		{"beijing-2025.dot.date", graph.Filter{}, Options{Layout: "dot", EdgeLabels: "date"}},
 		{"beijing-2025.neato.none", graph.Filter{}, Options{Layout: "neato", EdgeLabels: "none"}},
 		{"beijing-2025.fdp.count.focus-kim-jong-un-1", graph.Filter{Focus: "kim-jong-un", Depth: 1}, Options{Layout: "fdp", EdgeLabels: "count"}},
@@ -149,7 +149,7 @@ func TestSVG(t *testing.T) {
 	ds := loadDefault(t)
 	gv := sharedGraphviz(t)
 	g := graph.Build(ds, graph.Filter{})
-	opts := Options{Layout: DefaultLayout, EdgeLabels: "caption"}
+	opts := Options{Layout: DefaultLayout, EdgeLabels: "caption", Seed: DefaultSeed}
 	svg, err := SVG(context.Background(), gv, g, opts)
 	if err != nil {
 		t.Fatal(err)
