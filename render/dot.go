@@ -143,6 +143,11 @@ func writeNode(b *bytes.Buffer, id string, e *graph.Entity, d *graph.Dataset) {
 		{"fontsize", fmt.Sprintf("%g", s.FontSize)}, {"fontname", font},
 		{"tooltip", nodeTooltip(e, d)},
 	}
+	if s.Margin != "" {
+		// Graphviz sizes bold text with regular metrics; the margin
+		// keeps bold names inside their box in any sans-serif font.
+		attrs = append(attrs, [2]string{"margin", s.Margin})
+	}
 	b.WriteString(id)
 	writeAttrList(b, attrs)
 	b.WriteString("\n")

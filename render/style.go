@@ -174,11 +174,12 @@ type NodeStyle struct {
 	FontSize  float64
 	Bold      bool
 	PenWidth  float64
+	Margin    string // Graphviz node margin, inches: room for fonts wider than Helvetica
 	LegendTag string // what the legend calls this kind
 }
 
 var nodeStyles = map[graph.Kind]NodeStyle{
-	graph.KindCountry:      {Shape: "box", Style: "rounded,filled", Fill: "#E8EEF4", Border: "#2F4B66", FontSize: 15, Bold: true, PenWidth: 1.6, LegendTag: "Country"},
+	graph.KindCountry:      {Shape: "box", Style: "rounded,filled", Fill: "#E8EEF4", Border: "#2F4B66", FontSize: 15, Bold: true, PenWidth: 1.6, Margin: "0.2,0.07", LegendTag: "Country"},
 	graph.KindLeader:       {Shape: "ellipse", Style: "filled", Fill: "#FFFFFF", Border: "#333333", FontSize: 12, PenWidth: 1.2, LegendTag: "Leader"},
 	graph.KindPerson:       {Shape: "ellipse", Style: "filled,dashed", Fill: "#FFFFFF", Border: "#555555", FontSize: 11, PenWidth: 1, LegendTag: "Other person"},
 	graph.KindOrganization: {Shape: "hexagon", Style: "filled", Fill: "#F3EFE6", Border: "#5A4A2F", FontSize: 12, PenWidth: 1.2, LegendTag: "Organisation"},
