@@ -5,7 +5,9 @@ import "fmt"
 // Suggest returns ` (did you mean "x"?)` for the candidate closest to s by
 // edit distance, or "" when none is close enough to be a likely typo.
 func Suggest(s string, candidates []string) string {
-	best, bestDist := "", len(s)/2+2
+	// Close enough to be a typo: at most a third of the runes differ
+	// (and at least two may).
+	best, bestDist := "", max(2, len([]rune(s))/3)+1
 	for _, c := range candidates {
 		if d := editDistance(s, c); d < bestDist || (d == bestDist && best != "" && c < best) {
 			best, bestDist = c, d

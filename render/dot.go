@@ -50,7 +50,7 @@ func DOT(w io.Writer, g *graph.Graph, o Options) error {
 			fmt.Fprintf(&b, "  subgraph cluster_%d {\n", c)
 			c++
 			writeAttrs(&b, "    graph", [][2]string{
-				{"label", ""}, {"style", "rounded,filled"}, {"fillcolor", "#F6F7F9"},
+				{"id", "cluster-" + n.ID}, {"label", ""}, {"style", "rounded,filled"}, {"fillcolor", "#F6F7F9"},
 				{"color", "#C9CED6"}, {"penwidth", "1"}, {"margin", "10"},
 				{"tooltip", n.Name + " and its people"},
 			})
@@ -159,12 +159,17 @@ func writeAttrs(b *bytes.Buffer, what string, attrs [][2]string) {
 	b.WriteString("\n")
 }
 
-// writeAttrList writes [k="v", …]; every value goes through dotString.
+// writeAttrList writes [k="v", …]; every value goes through dotString (or
+// dotTooltip).
 func writeAttrList(b *bytes.Buffer, attrs [][2]string) {
 	b.WriteString(" [")
 	for i, a := range attrs {
 		if i > 0 {
 			b.WriteString(", ")
+		}
+		if a[0] == "tooltip" {
+			b.WriteString(a[0] + "=" + dotTooltip(a[1]))
+			continue
 		}
 		b.WriteString(a[0] + "=" + dotString(a[1]))
 	}
@@ -233,7 +238,11 @@ func edgeTooltip(d *graph.Dataset, t graph.Type, e *graph.Edge) string {
 		if s, ok := d.Source(r.Source); ok {
 			src = s.Title
 		}
-		lines = append(lines, fmt.Sprintf("• %s: %s [%s]", when, r.Note, src))
+		note := r.Note
+		if note == "" {
+			note = r.Label
+		}
+		lines = append(lines, strings.TrimSpace(fmt.Sprintf("• %s: %s", when, note))+" ["+src+"]")
 	}
 	return strings.Join(lines, "\n")
 }

@@ -48,9 +48,17 @@ func escapeText(s, newline, backslash string) string {
 }
 
 // dotString quotes user text as a DOT string that Graphviz shows exactly as
-// written. Every attribute value dipgraph writes to DOT goes through it.
+// written. Every attribute value dipgraph writes to DOT goes through it or,
+// for tooltips, through dotTooltip.
 func dotString(s string) string {
 	return `"` + escapeText(s, `\n`, `\\`) + `"`
+}
+
+// dotTooltip is dotString for tooltips, which Graphviz unescapes twice
+// (once as a string, once expanding \N, \G, \E…): a backslash must be
+// written as four to reach the SVG as one.
+func dotTooltip(s string) string {
+	return `"` + escapeText(s, `\n`, `\\\\`) + `"`
 }
 
 // xmlText escapes user text for the SVG elements dipgraph writes itself

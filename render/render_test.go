@@ -178,6 +178,7 @@ func TestSVG(t *testing.T) {
 	if n := strings.Count(s, `class="edge"`); n < len(g.Edges) {
 		t.Errorf("SVG has %d edges, want at least the graph's %d", n, len(g.Edges))
 	}
+	checkUniqueIDs(t, svg)
 	for _, bad := range []string{"<script", "javascript:", "onload=", "onclick="} {
 		if strings.Contains(s, bad) {
 			t.Errorf("SVG contains %q", bad)
@@ -227,10 +228,39 @@ func TestHostileText(t *testing.T) {
 		if strings.Contains(s, "<script") || strings.Contains(s, "<b>") {
 			t.Errorf("case %d: raw markup from %q reached the SVG", i, h)
 		}
+		checkUniqueIDs(t, svg)
 		texts := xmlTexts(t, svg)
 		want := strings.Fields(h)[0]
 		if !strings.Contains(texts, want) {
 			t.Errorf("case %d: SVG text does not show %q literally", i, want)
+		}
+		// Names reach the labels and the tooltips intact (the
+		// tooltip of node a starts with its name).
+		if !strings.Contains(texts, h) {
+			t.Errorf("case %d: %q does not appear intact in the SVG", i, h)
+		}
+	}
+}
+
+// checkUniqueIDs fails when two elements of the document share an id.
+func checkUniqueIDs(t *testing.T, doc []byte) {
+	t.Helper()
+	seen := map[string]bool{}
+	d := xml.NewDecoder(bytes.NewReader(doc))
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return
+		}
+		if el, ok := tok.(xml.StartElement); ok {
+			for _, a := range el.Attr {
+				if a.Name.Local == "id" {
+					if seen[a.Value] {
+						t.Errorf("duplicate id %q", a.Value)
+					}
+					seen[a.Value] = true
+				}
+			}
 		}
 	}
 }
