@@ -118,7 +118,7 @@ func newFlags(name string) *pflag.FlagSet {
 func parse(e *env, fs *pflag.FlagSet, c command, args []string, help string) (code int, ok bool) {
 	err := fs.Parse(args)
 	if errors.Is(err, pflag.ErrHelp) {
-		fmt.Fprintf(e.stdout, "Usage: dipgraph %s %s\n\n%s\n", c.name, c.args, help)
+		fmt.Fprintf(e.stdout, "Usage: %s\n\n%s\n", strings.TrimSpace("dipgraph "+c.name+" "+c.args), help)
 		if fs.HasFlags() {
 			fmt.Fprintf(e.stdout, "\nFlags:\n%s", fs.FlagUsages())
 		}

@@ -3,9 +3,12 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"math"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/dipgraph/dipgraph/graph"
 	"github.com/dipgraph/dipgraph/render"
@@ -48,6 +51,7 @@ func runRender(e *env, args []string) int {
 	fs.StringVarP(&f.output, "output", "o", "", "output file, or - for standard output (default out/DATASET.FORMAT)")
 	fs.StringVarP(&f.format, "format", "f", "", "output format: "+strings.Join(formats, ", ")+" (default: from -o's extension, else svg)")
 	fs.StringVarP(&f.opts.Layout, "layout", "l", render.DefaultLayout, "Graphviz engine: "+strings.Join(render.Layouts, ", "))
+	fs.IntVar(&f.opts.Seed, "seed", render.DefaultSeed, "start of the fdp, neato and sfdp layouts: try another for another arrangement")
 	fs.StringSliceVar(&f.types, "types", nil, "keep only these relation types (comma-separated ids)")
 	fs.StringVar(&f.from, "from", "", "keep records that reach into the period from this date (YYYY, YYYY-MM or YYYY-MM-DD)")
 	fs.StringVar(&f.to, "to", "", "keep records that begin by this date")
@@ -65,6 +69,9 @@ func runRender(e *env, args []string) int {
 	}
 
 	// Check the command line before touching any data.
+	if err := checkOutputPath(f.output, f.format); err != nil {
+		return usageFail(e, c.name, err.Error())
+	}
 	format, err := outputFormat(f.output, f.format)
 	if err != nil {
 		return usageFail(e, c.name, err.Error())
@@ -80,9 +87,19 @@ func runRender(e *env, args []string) int {
 		if d.val == "" {
 			continue
 		}
+		// The error names the value: date "2025-13-40": month 13 ...
 		if *d.into, err = graph.ParseDate(d.val); err != nil {
-			return usageFail(e, c.name, fmt.Sprintf("%s %q: %v", d.flag, d.val, err))
+			return usageFail(e, c.name, fmt.Sprintf("%s: %v", d.flag, err))
 		}
+	}
+	if fs.Changed("types") && len(f.types) == 0 {
+		return usageFail(e, c.name, "--types needs at least one relation type id")
+	}
+	if fs.Changed("focus") && f.focus == "" {
+		return usageFail(e, c.name, "--focus needs an entity id")
+	}
+	if math.IsNaN(f.minWeight) || math.IsInf(f.minWeight, 0) || f.minWeight < 0 {
+		return usageFail(e, c.name, fmt.Sprintf("--min-weight %g: give a weight of 0 or more", f.minWeight))
 	}
 	if fs.Changed("depth") && f.focus == "" {
 		return usageFail(e, c.name, "--depth needs --focus ID")
@@ -93,10 +110,16 @@ func runRender(e *env, args []string) int {
 
 	ds, err := loadData(e, fs.Args())
 	if err != nil {
-		return fail(e, c.name, err)
+		return failLoad(e, c.name, err, "dipgraph render: %s in the data; nothing written")
 	}
 	if err := filter.Check(ds); err != nil {
 		return usageFail(e, c.name, err.Error())
+	}
+	path := f.output
+	if path == "" {
+		if path, err = defaultOutput(ds.ID, format); err != nil {
+			return usageFail(e, c.name, err.Error())
+		}
 	}
 	g := graph.Build(ds, filter)
 
@@ -119,29 +142,53 @@ func runRender(e *env, args []string) int {
 	if err != nil {
 		return fail(e, c.name, err)
 	}
-	path := f.output
-	if path == "" {
-		path = filepath.Join("out", ds.ID+"."+format)
-	}
 	if err := writeOutput(e, path, out); err != nil {
 		return fail(e, c.name, err)
 	}
 	if path != "-" {
-		fmt.Fprintf(e.stderr, "wrote %s (%d entities, %d edges)\n", path, len(g.Nodes), len(g.Edges))
+		fmt.Fprintf(e.stderr, "wrote %s (%s, %s)\n", path, count(len(g.Nodes), "entity", "entities"), count(len(g.Edges), "edge", "edges"))
 	}
 	return exitOK
 }
 
+// checkOutputPath refuses an -o that names a folder, before any work is
+// done (writing would fail only at the end, after creating the folder).
+func checkOutputPath(output, format string) error {
+	if output == "" || output == "-" {
+		return nil
+	}
+	st, err := os.Stat(output)
+	if strings.HasSuffix(output, "/") || strings.HasSuffix(output, string(filepath.Separator)) || (err == nil && st.IsDir()) {
+		if format == "" {
+			format = "svg"
+		}
+		return fmt.Errorf("-o %q is a folder: name a file in it, e.g. %s", output, filepath.Join(output, "figure."+format))
+	}
+	return nil
+}
+
+// defaultOutput is out/ID.FORMAT, when the dataset's id can be a file name:
+// an id from the data or a file name is, but a crafted one ("../x") or the
+// stand-in for standard input ("<stdin>") is not.
+func defaultOutput(id, format string) (string, error) {
+	if id == "" || strings.HasPrefix(id, ".") || strings.ContainsAny(id, `/\:<>|?*"`) || strings.ContainsFunc(id, unicode.IsControl) {
+		return "", fmt.Errorf("cannot name the output after the dataset id %q: give -o FILE, or -o - for standard output", id)
+	}
+	return filepath.Join("out", id+"."+format), nil
+}
+
 // outputFormat decides the format from -f and -o, refusing contradictions.
 func outputFormat(output, format string) (string, error) {
+	format = strings.ToLower(format)
 	ext := strings.TrimPrefix(strings.ToLower(filepath.Ext(output)), ".")
 	if output == "-" {
 		ext = ""
 	}
-	for _, f := range []string{format, ext} {
-		if slices.Contains(laterFormats, f) {
-			return "", fmt.Errorf("format %s is not available in this version yet: use %s", f, strings.Join(formats, ", "))
-		}
+	if slices.Contains(laterFormats, format) {
+		return "", fmt.Errorf("--format %s is not available in this version yet: choose one of %s", format, strings.Join(formats, ", "))
+	}
+	if slices.Contains(laterFormats, ext) {
+		return "", fmt.Errorf("-o %q: format %s is not available in this version yet: choose one of %s", output, ext, strings.Join(formats, ", "))
 	}
 	switch {
 	case format != "" && !slices.Contains(formats, format):

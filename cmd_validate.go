@@ -8,7 +8,8 @@ const validateHelp = `Check data files and report every problem at once, as file
 message; hint, sorted by file and position. With no DATA, checks the
 embedded dataset beijing-2025.
 
-Exit status: 0 when the data is clean, 1 when anything is wrong.`
+Exit status: 0 when the data is clean, 1 when anything is wrong in it,
+2 when the command line is wrong.`
 
 func runValidate(e *env, args []string) int {
 	c := lookup("validate")

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/dipgraph/dipgraph/data"
 	"github.com/dipgraph/dipgraph/graph"
@@ -27,9 +28,13 @@ func loadData(e *env, args []string) (*graph.Dataset, error) {
 	}
 	seen := map[string]bool{}
 	for _, a := range args {
-		key := a
-		if a != "-" {
-			key = filepath.Clean(a)
+		key := a // "-" or an embedded dataset's name
+		if a != "-" && !slices.Contains(data.Embedded(), a) {
+			abs, err := filepath.Abs(a)
+			if err != nil {
+				abs = filepath.Clean(a)
+			}
+			key = "file:" + abs
 		}
 		if seen[key] {
 			return nil, &usageError{fmt.Sprintf("%s is given twice as DATA: name each file once", a)}

@@ -189,6 +189,9 @@ func TestSuggest(t *testing.T) {
 		"kim-jong-on": ` (did you mean "kim-jong-un"?)`,
 		"xi-jingping": ` (did you mean "xi-jinping"?)`,
 		"trump":       "",
+		"xi":          "",
+		"kim":         ` (did you mean "kim-jong-un"?)`,
+		"frobnicate":  "",
 	} {
 		if got := Suggest(in, c); got != want {
 			t.Errorf("Suggest(%q) = %q, want %q", in, got, want)

@@ -1,6 +1,9 @@
 package graph
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Suggest returns ` (did you mean "x"?)` for the candidate closest to s by
 // edit distance, or "" when none is close enough to be a likely typo.
@@ -9,7 +12,11 @@ func Suggest(s string, candidates []string) string {
 	// (and at least two may).
 	best, bestDist := "", max(2, len([]rune(s))/3)+1
 	for _, c := range candidates {
-		if d := editDistance(s, c); d < bestDist || (d == bestDist && best != "" && c < best) {
+		d := editDistance(s, c)
+		if shortened(s, c) {
+			d = 1 // "ukraine" for "ukr", "kim" for "kim-jong-un"
+		}
+		if d < bestDist || (d == bestDist && best != "" && c < best) {
 			best, bestDist = c, d
 		}
 	}
@@ -39,4 +46,13 @@ func editDistance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(rb)]
+}
+
+// shortened reports whether one of a and b is a prefix of the other, at
+// least three letters long: an abbreviated or spelled-out id.
+func shortened(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	return len(a) >= 3 && a != b && strings.HasPrefix(strings.ToLower(b), strings.ToLower(a))
 }

@@ -1,0 +1,117 @@
+package main
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"flag"
+	"io"
+	"os/exec"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+var update = flag.Bool("update", false, "rewrite expected output in testdata/script/*.txtar from the actual output (for cmp against a file in the archive)")
+
+// TestMain lets the test binary act as the dipgraph command: testscript
+// installs it on $PATH under that name and, when a script runs it, calls
+// main — run with the process's arguments and streams, then os.Exit with
+// its code. It must be main itself, not just run: main also serves the
+// layout worker processes that rendering starts (render.ServeWorker).
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"dipgraph": main,
+	})
+}
+
+// TestScripts runs the end-to-end scripts in testdata/script, each in a
+// fresh working directory holding only the script's own files.
+//
+//	go test -run TestScripts/render_usage   # one script
+//	go test -run TestScripts -update        # refresh cmp'd expected files
+func TestScripts(t *testing.T) {
+	t.Parallel()
+	testscript.Run(t, testscript.Params{
+		Dir:                 "testdata/script",
+		UpdateScripts:       *update,
+		RequireExplicitExec: true,
+		RequireUniqueNames:  true,
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"exits":   cmdExits,
+			"svgtext": cmdSVGText,
+		},
+	})
+}
+
+// exits CODE PROGRAM [ARGS...] runs a program as exec does (stdout and
+// stderr are then checked as usual) and fails unless it exits with CODE:
+// "! exec" cannot tell a usage error (2) from a data error (1).
+func cmdExits(ts *testscript.TestScript, neg bool, args []string) {
+	if neg {
+		ts.Fatalf("unsupported: ! exits")
+	}
+	if len(args) < 2 {
+		ts.Fatalf("usage: exits CODE PROGRAM [ARGS...]")
+	}
+	want, err := strconv.Atoi(args[0])
+	if err != nil {
+		ts.Fatalf("exits: bad exit code %q", args[0])
+	}
+	got := 0
+	var ee *exec.ExitError
+	switch err := ts.Exec(args[1], args[2:]...); {
+	case err == nil:
+	case errors.As(err, &ee):
+		got = ee.ExitCode()
+	default:
+		ts.Fatalf("exits: %v", err)
+	}
+	if got != want {
+		ts.Fatalf("%s exited with status %d, want %d", args[1], got, want)
+	}
+}
+
+// svgtext [-attr NAME] FILE parses FILE as XML, failing if it is not
+// well-formed, and prints as stdout every piece of text in it — or, with
+// -attr, every value of the attributes called NAME (xlink:title is
+// "title") — with entities decoded, one per line. Scripts then check what a
+// reader of the figure sees, whatever escaping the SVG uses.
+func cmdSVGText(ts *testscript.TestScript, neg bool, args []string) {
+	if neg {
+		ts.Fatalf("unsupported: ! svgtext")
+	}
+	attr := ""
+	if len(args) == 3 && args[0] == "-attr" {
+		attr, args = args[1], args[2:]
+	}
+	if len(args) != 1 {
+		ts.Fatalf("usage: svgtext [-attr NAME] FILE")
+	}
+	d := xml.NewDecoder(strings.NewReader(ts.ReadFile(args[0])))
+	var out bytes.Buffer
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			ts.Fatalf("%s is not well-formed XML: %v", args[0], err)
+		}
+		switch tok := tok.(type) {
+		case xml.CharData:
+			if s := strings.TrimSpace(string(tok)); s != "" && attr == "" {
+				out.WriteString(s + "\n")
+			}
+		case xml.StartElement:
+			for _, a := range tok.Attr {
+				if attr != "" && a.Name.Local == attr {
+					out.WriteString(a.Value + "\n")
+				}
+			}
+		}
+	}
+	ts.Stdout().Write(out.Bytes())
+}
