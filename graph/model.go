@@ -1,5 +1,7 @@
 package graph
 
+import "sync/atomic"
+
 // Kind is what an entity is. Countries and leaders are built in; a data file
 // may use any other lower-case word (organization, party, …).
 type Kind string
@@ -116,7 +118,8 @@ type Source struct {
 }
 
 // Dataset is everything one or more data files say: the unit the graph is
-// built from.
+// built from. Lookups by id are indexed on first use; a Dataset is not to
+// be changed once it is in use.
 type Dataset struct {
 	ID          string
 	Title       string
@@ -125,14 +128,37 @@ type Dataset struct {
 	Types       []Type
 	Records     []Record
 	Sources     []Source
+
+	index atomic.Pointer[index]
+}
+
+// index maps ids to positions in a Dataset's lists.
+type index struct {
+	entities, sources int // the list lengths it was built for
+	entity, source    map[string]int
+}
+
+func (d *Dataset) lookup() *index {
+	ix := d.index.Load()
+	if ix != nil && ix.entities == len(d.Entities) && ix.sources == len(d.Sources) {
+		return ix
+	}
+	ix = &index{entities: len(d.Entities), sources: len(d.Sources),
+		entity: make(map[string]int, len(d.Entities)), source: make(map[string]int, len(d.Sources))}
+	for i := len(d.Entities) - 1; i >= 0; i-- { // the first of duplicate ids wins
+		ix.entity[d.Entities[i].ID] = i
+	}
+	for i := len(d.Sources) - 1; i >= 0; i-- {
+		ix.source[d.Sources[i].ID] = i
+	}
+	d.index.Store(ix)
+	return ix
 }
 
 // Entity returns the entity with the given id.
 func (d *Dataset) Entity(id string) (*Entity, bool) {
-	for i := range d.Entities {
-		if d.Entities[i].ID == id {
-			return &d.Entities[i], true
-		}
+	if i, ok := d.lookup().entity[id]; ok {
+		return &d.Entities[i], true
 	}
 	return nil, false
 }
@@ -149,10 +175,8 @@ func (d *Dataset) Type(id string) (Type, bool) {
 
 // Source returns the source with the given id.
 func (d *Dataset) Source(id string) (*Source, bool) {
-	for i := range d.Sources {
-		if d.Sources[i].ID == id {
-			return &d.Sources[i], true
-		}
+	if i, ok := d.lookup().source[id]; ok {
+		return &d.Sources[i], true
 	}
 	return nil, false
 }
