@@ -12,7 +12,9 @@ import (
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/lexer"
 	"github.com/goccy/go-yaml/parser"
+	"github.com/goccy/go-yaml/token"
 
 	"github.com/dipgraph/dipgraph/graph"
 )
@@ -39,6 +41,9 @@ type file struct {
 	// typeSet and weightSet say which fields the file gave explicitly.
 	typeWeightSet   []bool
 	recordWeightSet []bool
+	// recordNum is each record's place in the file's relations list,
+	// counted from 1, for messages about records without an id.
+	recordNum []int
 }
 
 // decoder turns a parsed YAML (or JSON) tree into a file, collecting every
@@ -53,18 +58,46 @@ type decoder struct {
 // same tree walk, so they report problems the same way.
 func decodeBytes(name string, src []byte, isJSON bool) (*file, Problems) {
 	d := &decoder{name: name}
+	// Editors on Windows often start a file with a byte order mark; it is
+	// not part of the data (and not a column either).
+	src = bytes.TrimPrefix(src, []byte("\ufeff"))
 	if isJSON {
 		if p, ok := jsonSyntax(name, src); !ok {
 			return nil, Problems{p}
 		}
+		// Valid JSON has no raw tab or carriage return inside a string, so
+		// every one is white space between tokens. YAML refuses a tab in
+		// some of those places ({"id"<tab>: 1}) and takes a lone CR as a
+		// line break; a space, one column wide like the tab, does neither.
+		src = bytes.Clone(src)
+		for i, c := range src {
+			if c == '\t' || c == '\r' {
+				src[i] = ' '
+			}
+		}
+	}
+	// go-yaml counts a CRLF after a comment as two line breaks, which
+	// would put every problem below a comment in a Windows file lines too
+	// low. YAML reads CRLF and a lone CR as LF anyway, in scalars too.
+	if !isJSON && bytes.IndexByte(src, '\r') >= 0 {
+		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+		src = bytes.ReplaceAll(src, []byte("\r"), []byte("\n"))
 	}
 	if len(bytes.TrimSpace(src)) == 0 {
 		d.probs.add(Pos{File: name}, "start from the example in the README", "the file is empty")
 		return nil, d.probs
 	}
-	tree, err := parser.ParseBytes(src, 0)
+	tokens := lexer.Tokenize(string(src))
+	if tk := tooDeep(tokens); tk != nil {
+		d.probs.add(Pos{File: name, Line: tk.Position.Line, Col: tk.Position.Column}, "a data file needs only a few levels (a list of items with fields); check the brackets and indentation",
+			"lists and mappings nest more than %d levels deep here", maxDepth)
+		return nil, d.probs
+	}
+	// Repeated keys are left to mapping, which reports them as a repeated
+	// field rather than as a syntax error.
+	tree, err := parser.Parse(tokens, 0, parser.AllowDuplicateMapKey())
 	if err != nil {
-		return nil, Problems{syntaxProblem(name, err)}
+		return nil, Problems{syntaxProblem(name, err, isJSON)}
 	}
 	var docs []ast.Node
 	for _, doc := range tree.Docs {
@@ -84,14 +117,67 @@ func decodeBytes(name string, src []byte, isJSON bool) (*file, Problems) {
 	return f, d.probs
 }
 
+// maxDepth is how deeply lists and mappings may nest. The format needs
+// five levels (the file, entities, an entity, its roles, a role); the
+// limit is there because go-yaml's parser takes time growing faster than
+// the square of the depth: 200 kB of nested brackets took 45 s to parse.
+const maxDepth = 32
+
+// tooDeep returns the first token at which lists and mappings nest more
+// than maxDepth levels deep, or nil. It runs on the tokens, in linear
+// time, before parsing: flow collections are counted by their brackets,
+// block ones by a stack of the columns at which they start, as YAML's
+// indentation works. The count is approximate for odd layouts (a
+// sequence at its key's column counts no level), which the wide margin
+// over the five levels the format needs absorbs.
+func tooDeep(tokens token.Tokens) *token.Token {
+	flow := 0
+	var block []int // start columns of the open block collections
+	for i, tk := range tokens {
+		if tk.Position == nil {
+			continue
+		}
+		switch tk.Type {
+		case token.SequenceStartType, token.MappingStartType:
+			flow++
+		case token.SequenceEndType, token.MappingEndType:
+			flow = max(flow-1, 0)
+		default:
+			if flow > 0 {
+				break
+			}
+			col := tk.Position.Column
+			for len(block) > 0 && block[len(block)-1] > col {
+				block = block[:len(block)-1]
+			}
+			isKey := i+1 < len(tokens) && tokens[i+1].Type == token.MappingValueType
+			if (tk.Type == token.SequenceEntryType || isKey) && (len(block) == 0 || block[len(block)-1] < col) {
+				block = append(block, col)
+			}
+		}
+		if flow+len(block) > maxDepth {
+			return tk
+		}
+	}
+	return nil
+}
+
 // jsonSyntax reports the first JSON syntax error with its line and column.
 func jsonSyntax(name string, src []byte) (Problem, bool) {
 	dec := json.NewDecoder(bytes.NewReader(src))
+	// Numbers stay text: a number too large for a float64 is a range
+	// problem, reported later with the field's position, not bad syntax.
+	dec.UseNumber()
 	var v any
 	err := dec.Decode(&v)
 	if err == nil {
-		if _, err2 := dec.Token(); err2 == nil {
-			off := dec.InputOffset()
+		// Anything but white space after the value is extra, whether or not
+		// it would be a JSON token ("# note" is not, and YAML would take it
+		// as a comment).
+		end := dec.InputOffset()
+		rest := src[end:]
+		if extra := bytes.TrimLeft(rest, " \t\r\n"); len(extra) > 0 {
+			off := end + int64(len(rest)-len(extra))
 			return Problem{Pos: offsetPos(name, src, off), Msg: "extra data after the JSON value", Hint: "a JSON data file holds one object"}, false
 		}
 		return Problem{}, true
@@ -121,17 +207,31 @@ func offsetPos(name string, src []byte, off int64) Pos {
 	return Pos{File: name, Line: line, Col: col}
 }
 
-// syntaxProblem converts a go-yaml parse error into a Problem.
-func syntaxProblem(name string, err error) Problem {
+// syntaxProblem converts a go-yaml parse error into a Problem. JSON input
+// has passed the JSON syntax check, but a few strings (a lone UTF-16
+// surrogate escape) are valid JSON and not valid YAML; those are reported
+// as JSON problems, since the user wrote JSON.
+func syntaxProblem(name string, err error, isJSON bool) Problem {
+	format, hint := "YAML", "check indentation, quotes and colons on this line and the one before"
+	if isJSON {
+		format, hint = "JSON", "check the escapes in the strings on this line"
+	}
 	var se *yamlSyntaxError
-	if errors.As(err, &se) && se.Token != nil {
+	if errors.As(err, &se) && se.Token != nil && se.Token.Position != nil {
+		tk := se.Token
+		// A plain scalar that runs onto the next line ("kind: country" then
+		// an over-indented "name: A") is reported at its start; the colon
+		// that cannot follow it is where the mistake shows.
+		if next := tk.Next; next != nil && next.Type == token.MappingValueType && next.Position != nil && next.Position.Line > tk.Position.Line {
+			tk = next
+		}
 		return Problem{
-			Pos:  Pos{File: name, Line: se.Token.Position.Line, Col: se.Token.Position.Column},
-			Msg:  "invalid YAML: " + se.Message,
-			Hint: "check indentation, quotes and colons on this line and the one before",
+			Pos:  Pos{File: name, Line: tk.Position.Line, Col: tk.Position.Column},
+			Msg:  "invalid " + format + ": " + se.Message,
+			Hint: hint,
 		}
 	}
-	return Problem{Pos: Pos{File: name}, Msg: "invalid YAML: " + firstLine(err.Error()), Hint: "check the file's syntax"}
+	return Problem{Pos: Pos{File: name}, Msg: "invalid " + format + ": " + firstLine(err.Error()), Hint: "check the file's syntax"}
 }
 
 func firstLine(s string) string {
@@ -140,6 +240,18 @@ func firstLine(s string) string {
 }
 
 func (d *decoder) pos(n ast.Node) Pos {
+	// A block mapping's token is the colon of its first pair; the item
+	// starts at that pair's key.
+	switch v := n.(type) {
+	case *ast.MappingNode:
+		if !v.IsFlowStyle && len(v.Values) > 0 && v.Values[0].Key != nil {
+			n = v.Values[0].Key
+		}
+	case *ast.MappingValueNode:
+		if v.Key != nil {
+			n = v.Key
+		}
+	}
 	if n == nil {
 		return Pos{File: d.name}
 	}
@@ -174,6 +286,21 @@ func (d *decoder) value(n ast.Node) ast.Node {
 			return n
 		}
 	}
+}
+
+// item says whether a list item is a mapping to decode. Anything else (an
+// anchor or alias, a scalar, a list) is reported once and skipped, so that
+// it is not also reported as an item with no id, no name and no source.
+func (d *decoder) item(n ast.Node, what string) bool {
+	v := d.value(n)
+	switch v.(type) {
+	case nil:
+		return false
+	case *ast.MappingNode, *ast.MappingValueNode:
+		return true
+	}
+	d.probs.add(d.pos(v), "write it as key: value lines", "%s must be a mapping, not %s", what, describe(v))
+	return false
 }
 
 // mapping reads a mapping node, reporting unknown and repeated keys.
@@ -281,6 +408,15 @@ func (d *decoder) num(n ast.Node, what string) (float64, bool) {
 		}
 		d.probs.add(d.pos(n), "use a plain decimal number such as 2 or 2.5", "%s %q is not a finite number", what, scalarText(n))
 		return 0, false
+	case *ast.StringNode:
+		// go-yaml reads a number too large for a float64 (1e400) as plain
+		// text; it was not quoted, so say what is wrong with it.
+		if tk := n.GetToken(); tk != nil && tk.Type == token.StringType {
+			if _, err := strconv.ParseFloat(scalarText(n), 64); errors.Is(err, strconv.ErrRange) {
+				d.probs.add(d.pos(n), "use a plain decimal number such as 2 or 2.5", "%s %q is not a finite number", what, scalarText(n))
+				return 0, false
+			}
+		}
 	}
 	d.probs.add(d.pos(n), "write a number without quotes, such as 2 or 2.5", "%s must be a number, not %s", what, describe(n))
 	return 0, false
@@ -319,7 +455,9 @@ func (d *decoder) date(n ast.Node, what string, required bool) graph.Date {
 	}
 	dt, err := graph.ParseDate(scalarText(n))
 	if err != nil {
-		d.probs.add(d.pos(n), "write a date as YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2025-09-03", "%s: %v", what, err)
+		// graph's errors read `date "2025-13-40": month 13 is …`; name the
+		// field instead of repeating "date".
+		d.probs.add(d.pos(n), "write a date as YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2025-09-03", "%s %s", what, strings.TrimPrefix(err.Error(), "date "))
 	}
 	return dt
 }

@@ -42,23 +42,36 @@ func (d *decoder) top(n ast.Node, f *file) {
 			f.description = d.str(fl.val, "description")
 		case "sources":
 			for i, item := range d.sequence(fl.val, "sources") {
+				if !d.item(item, fmt.Sprintf("source #%d", i+1)) {
+					continue
+				}
 				s, a := d.source(item, i)
 				f.sources, f.sourceAt = append(f.sources, s), append(f.sourceAt, a)
 			}
 		case "types":
 			for i, item := range d.sequence(fl.val, "types") {
+				if !d.item(item, fmt.Sprintf("type #%d", i+1)) {
+					continue
+				}
 				t, a, set := d.relType(item, i)
 				f.types, f.typeAt, f.typeWeightSet = append(f.types, t), append(f.typeAt, a), append(f.typeWeightSet, set)
 			}
 		case "entities":
 			for i, item := range d.sequence(fl.val, "entities") {
+				if !d.item(item, fmt.Sprintf("entity #%d", i+1)) {
+					continue
+				}
 				e, a := d.entity(item, i)
 				f.entities, f.entityAt = append(f.entities, e), append(f.entityAt, a)
 			}
 		case "relations":
 			for i, item := range d.sequence(fl.val, "relations") {
+				if !d.item(item, fmt.Sprintf("relation #%d", i+1)) {
+					continue
+				}
 				r, a, set := d.relation(item, i)
 				f.records, f.recordAt, f.recordWeightSet = append(f.records, r), append(f.recordAt, a), append(f.recordWeightSet, set)
+				f.recordNum = append(f.recordNum, i+1)
 			}
 		}
 	}
@@ -88,11 +101,15 @@ func (d *decoder) entity(n ast.Node, i int) (graph.Entity, at) {
 		case "country":
 			e.Country = d.str(fl.val, "country")
 		case "roles":
-			for j, item := range d.sequence(fl.val, "roles") {
+			for _, item := range d.sequence(fl.val, "roles") {
+				if !d.item(item, "a role") {
+					continue
+				}
 				var r graph.Role
-				a["roles."+strconv.Itoa(j)] = d.pos(item)
+				k := "roles." + strconv.Itoa(len(e.Roles)) // as validate indexes e.Roles
+				a[k] = d.pos(item)
 				for _, rf := range d.mapping(item, "a role", roleFields) {
-					a["roles."+strconv.Itoa(j)+"."+rf.key] = d.pos(rf.val)
+					a[k+"."+rf.key] = d.pos(rf.val)
 					switch rf.key {
 					case "title":
 						r.Title = d.str(rf.val, "role title")

@@ -36,6 +36,7 @@ type merged struct {
 	srcAt    []at
 	typeWSet []bool
 	recWSet  []bool
+	recNum   []int
 }
 
 func merge(files []*file) *merged {
@@ -58,6 +59,7 @@ func merge(files []*file) *merged {
 		m.ds.Records = append(m.ds.Records, f.records...)
 		m.recAt = append(m.recAt, f.recordAt...)
 		m.recWSet = append(m.recWSet, f.recordWeightSet...)
+		m.recNum = append(m.recNum, f.recordNum...)
 		m.ds.Sources = append(m.ds.Sources, f.sources...)
 		m.srcAt = append(m.srcAt, f.sourceAt...)
 	}
@@ -206,7 +208,8 @@ func (m *merged) validate(files []*file) Problems {
 	}
 	for i := range ds.Records {
 		r, a := &ds.Records[i], m.recAt[i]
-		name := fmt.Sprintf("relation #%d", i+1)
+		// Numbered within its own file, as the decoder numbers it.
+		name := fmt.Sprintf("relation #%d", m.recNum[i])
 		if r.ID != "" {
 			name = fmt.Sprintf("relation %q", r.ID)
 			if !idPattern.MatchString(r.ID) {
