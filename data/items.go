@@ -12,7 +12,7 @@ import (
 // The fields each part of a data file may have. Anything else is reported
 // as an unknown field, so a typo never passes silently.
 var (
-	topFields      = []string{"dipgraph", "id", "title", "description", "sources", "types", "entities", "relations"}
+	topFields      = []string{"$schema", "dipgraph", "id", "title", "description", "sources", "types", "entities", "relations"}
 	entityFields   = []string{"id", "kind", "name", "native", "aliases", "country", "roles", "note"}
 	roleFields     = []string{"title", "start", "end"}
 	typeFields     = []string{"id", "label", "sign", "weight", "style"}
@@ -26,6 +26,8 @@ func (d *decoder) top(n ast.Node, f *file) {
 	for _, fl := range d.mapping(n, "the data file", topFields) {
 		f.at[fl.key] = d.pos(fl.val)
 		switch fl.key {
+		case "$schema":
+			d.str(fl.val, "$schema") // for editors; dipgraph ignores it
 		case "dipgraph":
 			v, ok := d.num(fl.val, "dipgraph (the format version)")
 			if ok {

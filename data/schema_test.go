@@ -280,7 +280,8 @@ func TestSchemaJSON(t *testing.T) {
 	}{
 		{twinJSON, true},
 		{strings.Replace(twinJSON, `"source": "s", "cite"`, `"cite"`, 1), false},
-		{strings.Replace(twinJSON, `"dipgraph": 1,`, `"dipgraph": 1, "$schema": "x",`, 1), false},
+		{strings.Replace(twinJSON, `"dipgraph": 1,`, `"dipgraph": 1, "$schema": "x",`, 1), true},
+		{strings.Replace(twinJSON, `"dipgraph": 1,`, `"dipgraph": 1, "$schemas": "x",`, 1), false},
 	} {
 		v, err := jsonschema.UnmarshalJSON(strings.NewReader(tt.src))
 		if err != nil {

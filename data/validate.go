@@ -80,6 +80,9 @@ func (a at) pos(key string) Pos {
 func (m *merged) validate(files []*file) Problems {
 	var ps Problems
 	for _, f := range files {
+		if f.id != "" && !idPattern.MatchString(f.id) {
+			ps.add(f.at.pos("id"), idHint+"; the id names the default output file", "dataset id %q is not a valid id", f.id)
+		}
 		if f.version != 1 {
 			ps.add(f.at.pos("dipgraph"), "this dipgraph reads format version 1; write dipgraph: 1", "unsupported format version")
 		}

@@ -2,8 +2,8 @@ package graph
 
 import "sync/atomic"
 
-// Kind is what an entity is. Countries and leaders are built in; a data file
-// may use any other lower-case word (organization, party, …).
+// Kind is what an entity is: one of the kinds data.Kinds lists (country,
+// leader, person, organization, group). It sets the node's shape.
 type Kind string
 
 const (
