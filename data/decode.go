@@ -58,12 +58,28 @@ type decoder struct {
 // same tree walk, so they report problems the same way.
 func decodeBytes(name string, src []byte, isJSON bool) (*file, Problems) {
 	d := &decoder{name: name}
+	body := d.document(src, isJSON, "a data file")
+	if body == nil {
+		return nil, d.probs
+	}
+	f := &file{name: name, version: 1}
+	d.top(body, f)
+	return f, d.probs
+}
+
+// document parses src into the body of its one YAML (or JSON) document,
+// reporting syntax problems, excessive nesting and extra documents; what
+// names the kind of file in messages. It returns nil when there is nothing
+// to decode.
+func (d *decoder) document(src []byte, isJSON bool, what string) ast.Node {
+	name := d.name
 	// Editors on Windows often start a file with a byte order mark; it is
 	// not part of the data (and not a column either).
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
 	if isJSON {
 		if p, ok := jsonSyntax(name, src); !ok {
-			return nil, Problems{p}
+			d.probs = append(d.probs, p)
+			return nil
 		}
 		// Valid JSON has no raw tab or carriage return inside a string, so
 		// every one is white space between tokens. YAML refuses a tab in
@@ -85,19 +101,20 @@ func decodeBytes(name string, src []byte, isJSON bool) (*file, Problems) {
 	}
 	if len(bytes.TrimSpace(src)) == 0 {
 		d.probs.add(Pos{File: name}, "start from the example in the README", "the file is empty")
-		return nil, d.probs
+		return nil
 	}
 	tokens := lexer.Tokenize(string(src))
 	if tk := tooDeep(tokens); tk != nil {
 		d.probs.add(Pos{File: name, Line: tk.Position.Line, Col: tk.Position.Column}, "a data file needs only a few levels (a list of items with fields); check the brackets and indentation",
 			"lists and mappings nest more than %d levels deep here", maxDepth)
-		return nil, d.probs
+		return nil
 	}
 	// Repeated keys are left to mapping, which reports them as a repeated
 	// field rather than as a syntax error.
 	tree, err := parser.Parse(tokens, 0, parser.AllowDuplicateMapKey())
 	if err != nil {
-		return nil, Problems{syntaxProblem(name, err, isJSON)}
+		d.probs = append(d.probs, syntaxProblem(name, err, isJSON))
+		return nil
 	}
 	var docs []ast.Node
 	for _, doc := range tree.Docs {
@@ -108,13 +125,11 @@ func decodeBytes(name string, src []byte, isJSON bool) (*file, Problems) {
 	switch {
 	case len(docs) == 0:
 		d.probs.add(Pos{File: name}, "start from the example in the README", "the file holds no data")
-		return nil, d.probs
+		return nil
 	case len(docs) > 1:
-		d.probs.add(d.pos(docs[1]), "split the documents into separate files", "a data file holds one YAML document, this is a second one")
+		d.probs.add(d.pos(docs[1]), "split the documents into separate files", "%s holds one YAML document, this is a second one", what)
 	}
-	f := &file{name: name, version: 1}
-	d.top(docs[0], f)
-	return f, d.probs
+	return docs[0]
 }
 
 // maxDepth is how deeply lists and mappings may nest. The format needs
