@@ -39,6 +39,8 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"render", "[flags] [DATA...]", "render one figure (SVG, DOT or JSON)", runRender},
+		{"build", "[flags] [MANIFEST]", "render every figure a manifest lists", runBuild},
+		{"stats", "[flags] [DATA...]", "figures, structural balance and signed blocs of the graph", runStats},
 		{"validate", "[DATA...]", "check data files and report every problem", runValidate},
 		{"datasets", "", "list the embedded datasets", runDatasets},
 		{"version", "", "print the version", runVersion},

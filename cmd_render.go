@@ -2,13 +2,16 @@ package main
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"fmt"
-	"math"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/spf13/pflag"
 
 	"github.com/dipgraph/dipgraph/graph"
 	"github.com/dipgraph/dipgraph/render"
@@ -18,52 +21,85 @@ const renderHelp = `Render one figure from DATA (default: the embedded dataset b
 
 The output goes to out/DATASET.svg unless -o names a file (or - for
 standard output). The format comes from -f, or else from the output's
-extension: svg (the figure with title, legend and sources), dot (the
-Graphviz DOT text of the relation graph), or json (the built graph:
+extension: svg (the figure with title, legend and sources), png and pdf
+(the same figure as an image or a vector PDF with selectable text), dot
+(the Graphviz DOT text of the relation graph), or json (the built graph:
 entities and weighted edges with the dated records behind each).
+
+PNG is --dpi pixels per inch (default 96, as a browser shows the SVG; 300
+for print) times --scale, or fitted within --size WxH pixels. Text is set
+in a built-in font (Liberation Sans: Latin, Greek, Cyrillic); other
+scripts come from --font files, --font-dir folders or the system's fonts
+(e.g. Debian's fonts-noto-cjk), with a warning when none has them.
 
 Examples:
   dipgraph render
   dipgraph render --as-of 2019-06-30 -o out/2019.svg
   dipgraph render --focus kim-jong-un --depth 1 --types summit,military-support
-  dipgraph render -f dot -o - my-data.yaml | dot -Tpdf > figure.pdf`
+  dipgraph render -o out/beijing.png --dpi 300
+  dipgraph render -o slide.png --size 1920x1080 --transparent
+  dipgraph render -f pdf -o figure.pdf
+  dipgraph render -f dot -o - my-data.yaml | dot -Tsvg > figure.svg`
 
 // formats are the output formats render writes.
-var formats = []string{"svg", "dot", "json"}
+var formats = []string{"svg", "png", "pdf", "dot", "json"}
 
 // laterFormats are formats DESIGN.md promises that this build cannot write yet.
-var laterFormats = []string{"png", "pdf"}
+var laterFormats = []string{}
 
 type renderFlags struct {
 	output, format string
 	opts           render.Options
-	types          []string
-	from, to, asOf string
-	window, depth  int
-	focus          string
-	minWeight      float64
+	filterFlags
+	paint paintFlags
 }
 
-func runRender(e *env, args []string) int {
-	c := lookup("render")
-	fs := newFlags(c.name)
-	var f renderFlags
+// newRenderFlags makes render's flag set. build applies a manifest's
+// settings to the same flags, so a figure in a manifest takes exactly what
+// the command line takes.
+func newRenderFlags() (*pflag.FlagSet, *renderFlags) {
+	fs := newFlags("render")
+	f := &renderFlags{}
 	fs.StringVarP(&f.output, "output", "o", "", "output file, or - for standard output (default out/DATASET.FORMAT)")
 	fs.StringVarP(&f.format, "format", "f", "", "output format: "+strings.Join(formats, ", ")+" (default: from -o's extension, else svg)")
 	fs.StringVarP(&f.opts.Layout, "layout", "l", render.DefaultLayout, "Graphviz engine: "+strings.Join(render.Layouts, ", "))
 	fs.IntVar(&f.opts.Seed, "seed", render.DefaultSeed, "start of the fdp, neato and sfdp layouts: try another for another arrangement")
-	fs.StringSliceVar(&f.types, "types", nil, "keep only these relation types (comma-separated ids)")
-	fs.StringVar(&f.from, "from", "", "keep records that reach into the period from this date (YYYY, YYYY-MM or YYYY-MM-DD)")
-	fs.StringVar(&f.to, "to", "", "keep records that begin by this date")
-	fs.StringVar(&f.asOf, "as-of", "", "snapshot: relations in force on this date, and events in the --window before it")
-	fs.IntVar(&f.window, "window", graph.DefaultWindow, "look-back for events under --as-of, in years")
-	fs.StringVar(&f.focus, "focus", "", "keep only entities near this entity id (an ego network)")
-	fs.IntVar(&f.depth, "depth", 1, "with --focus: how many relations away to reach")
-	fs.Float64Var(&f.minWeight, "min-weight", 0, "drop edges whose total weight is below this")
+	f.filterFlags.register(fs)
 	fs.StringVar(&f.opts.Title, "title", "", "figure title (default: the dataset's title)")
 	fs.StringVar(&f.opts.Subtitle, "subtitle", "", "a line under the title")
 	fs.StringVar(&f.opts.EdgeLabels, "edge-labels", "caption", "text on edges: "+strings.Join(render.EdgeLabels, ", "))
 	fs.BoolVar(&f.opts.NoLegend, "no-legend", false, "leave the legend out")
+	f.paint.register(fs)
+	return fs, f
+}
+
+// figureSpec is a checked render command line: everything one output
+// needs but the data.
+type figureSpec struct {
+	format string
+	opts   render.Options
+	filter graph.Filter
+	paint  render.PaintOptions
+}
+
+// spec checks the parsed flags, for an output of the given format, before
+// any data is read. Its errors are command-line mistakes.
+func (f *renderFlags) spec(fs *pflag.FlagSet, format string) (figureSpec, error) {
+	s := figureSpec{format: format, opts: f.opts}
+	if err := f.opts.Check(); err != nil {
+		return s, err
+	}
+	var err error
+	if s.filter, err = f.filter(fs); err != nil {
+		return s, err
+	}
+	s.paint, err = f.paint.options(fs, format)
+	return s, err
+}
+
+func runRender(e *env, args []string) int {
+	c := lookup("render")
+	fs, f := newRenderFlags()
 	if code, ok := parse(e, fs, c, args, renderHelp); !ok {
 		return code
 	}
@@ -76,43 +112,16 @@ func runRender(e *env, args []string) int {
 	if err != nil {
 		return usageFail(e, c.name, err.Error())
 	}
-	if err := f.opts.Check(); err != nil {
+	spec, err := f.spec(fs, format)
+	if err != nil {
 		return usageFail(e, c.name, err.Error())
-	}
-	filter := graph.Filter{Types: f.types, Window: f.window, Focus: f.focus, Depth: f.depth, MinWeight: f.minWeight}
-	for _, d := range []struct {
-		flag, val string
-		into      *graph.Date
-	}{{"--from", f.from, &filter.From}, {"--to", f.to, &filter.To}, {"--as-of", f.asOf, &filter.AsOf}} {
-		if d.val == "" {
-			continue
-		}
-		// The error names the value: date "2025-13-40": month 13 ...
-		if *d.into, err = graph.ParseDate(d.val); err != nil {
-			return usageFail(e, c.name, fmt.Sprintf("%s: %v", d.flag, err))
-		}
-	}
-	if fs.Changed("types") && len(f.types) == 0 {
-		return usageFail(e, c.name, "--types needs at least one relation type id")
-	}
-	if fs.Changed("focus") && f.focus == "" {
-		return usageFail(e, c.name, "--focus needs an entity id")
-	}
-	if math.IsNaN(f.minWeight) || math.IsInf(f.minWeight, 0) || f.minWeight < 0 {
-		return usageFail(e, c.name, fmt.Sprintf("--min-weight %g: give a weight of 0 or more", f.minWeight))
-	}
-	if fs.Changed("depth") && f.focus == "" {
-		return usageFail(e, c.name, "--depth needs --focus ID")
-	}
-	if fs.Changed("window") && f.asOf == "" {
-		return usageFail(e, c.name, "--window needs --as-of DATE")
 	}
 
 	ds, err := loadData(e, fs.Args())
 	if err != nil {
 		return failLoad(e, c.name, err, "dipgraph render: %s in the data; nothing written")
 	}
-	if err := filter.Check(ds); err != nil {
+	if err := spec.filter.Check(ds); err != nil {
 		return usageFail(e, c.name, err.Error())
 	}
 	path := f.output
@@ -121,23 +130,13 @@ func runRender(e *env, args []string) int {
 			return usageFail(e, c.name, err.Error())
 		}
 	}
-	g := graph.Build(ds, filter)
-
-	var out []byte
-	switch format {
-	case "dot":
-		var b bytes.Buffer
-		err = render.DOT(&b, g, f.opts)
-		out = b.Bytes()
-	case "json":
-		out, err = render.JSON(g)
-	case "svg":
-		var gv *render.Graphviz
-		if gv, err = render.NewGraphviz(e.ctx); err == nil {
-			gv.Warn = func(msg string) { fmt.Fprintf(e.stderr, "dipgraph render: warning: %s\n", msg) }
-			out, err = render.SVG(e.ctx, gv, g, f.opts)
-			gv.Close()
-		}
+	g := graph.Build(ds, spec.filter)
+	warn := func(msg string) { fmt.Fprintf(e.stderr, "dipgraph render: warning: %s\n", msg) }
+	lay := layoutOnce{paint: format == "png" || format == "pdf"}
+	out, err := produce(e.ctx, &lay, g, spec, warn)
+	lay.close()
+	if errors.Is(err, render.ErrTooLarge) {
+		return usageFail(e, c.name, err.Error())
 	}
 	if err != nil {
 		return fail(e, c.name, err)
@@ -149,6 +148,64 @@ func runRender(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "wrote %s (%s, %s)\n", path, count(len(g.Nodes), "entity", "entities"), count(len(g.Edges), "edge", "edges"))
 	}
 	return exitOK
+}
+
+// layoutOnce starts Graphviz when a figure first needs it, and keeps one
+// figure's layout for all of that figure's outputs (an SVG and a PNG of the
+// same figure come from one layout).
+type layoutOnce struct {
+	paint bool // keep the drawing operations: a PNG or PDF will be painted
+	// shared, when set, gives the process's Graphviz (build shares one
+	// among its figures); otherwise layoutOnce starts and closes its own.
+	shared func() (*render.Graphviz, error)
+	gv     *render.Graphviz
+	fig    *render.Figure
+	key    string
+}
+
+func (l *layoutOnce) close() {
+	if l.gv != nil && l.shared == nil {
+		l.gv.Close()
+	}
+}
+
+// produce makes one output of a figure from its graph.
+func produce(ctx context.Context, lay *layoutOnce, g *graph.Graph, s figureSpec, warn func(string)) ([]byte, error) {
+	switch s.format {
+	case "dot":
+		var b bytes.Buffer
+		err := render.DOT(&b, g, s.opts)
+		return b.Bytes(), err
+	case "json":
+		return render.JSON(g)
+	}
+	key := fmt.Sprintf("%p %+v", g, s.opts)
+	if lay.fig == nil || lay.key != key {
+		if lay.gv == nil {
+			start := func() (*render.Graphviz, error) { return render.NewGraphviz(ctx) }
+			if lay.shared != nil {
+				start = lay.shared
+			}
+			gv, err := start()
+			if err != nil {
+				return nil, err
+			}
+			lay.gv = gv.WithWarn(warn)
+		}
+		fig, err := render.Lay(ctx, lay.gv, g, s.opts, lay.paint)
+		if err != nil {
+			return nil, err
+		}
+		lay.fig, lay.key = fig, key
+	}
+	s.paint.Warn = warn
+	switch s.format {
+	case "png":
+		return lay.fig.PNG(s.paint)
+	case "pdf":
+		return lay.fig.PDF(s.paint)
+	}
+	return lay.fig.SVG(s.paint.Transparent), nil
 }
 
 // checkOutputPath refuses an -o that names a folder, before any work is

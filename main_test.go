@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"io"
+	"os"
 	"os/exec"
 	"strconv"
 	"strings"
@@ -42,8 +43,24 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"exits":   cmdExits,
 			"svgtext": cmdSVGText,
+			"mtime":   cmdMtime,
 		},
 	})
+}
+
+// mtime FILE... prints each file's modification time (nanoseconds) on a
+// line of stdout, so a script can show that a command left a file alone.
+func cmdMtime(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) == 0 {
+		ts.Fatalf("usage: mtime FILE...")
+	}
+	var b strings.Builder
+	for _, a := range args {
+		st, err := os.Stat(ts.MkAbs(a))
+		ts.Check(err)
+		b.WriteString(strconv.FormatInt(st.ModTime().UnixNano(), 10) + " " + a + "\n")
+	}
+	ts.Stdout().Write([]byte(b.String()))
 }
 
 // exits CODE PROGRAM [ARGS...] runs a program as exec does (stdout and

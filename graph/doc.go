@@ -6,4 +6,8 @@
 // a Graph by filtering records (by type, period, snapshot date), expanding
 // multi-party records into pairs and aggregating the records of one type
 // between one pair into one weighted Edge; see Build for the exact rules.
+//
+// Analyze computes the figures of dipgraph stats on a Graph: degrees,
+// betweenness, structural balance and signed blocs (docs/analysis.md
+// describes the methods); Diff compares two graphs edge by edge.
 package graph

@@ -130,22 +130,16 @@ func writeNode(b *bytes.Buffer, id string, e *graph.Entity, d *graph.Dataset) {
 	if e.Native != "" && e.Native != e.Name {
 		label += "\n" + e.Native
 	}
-	font := fontName
-	if s.Bold {
-		font = fontName + "-Bold"
-	}
 	attrs := [][2]string{
 		{"id", "node-" + e.ID},
-		{"label", label},
+		nodeLabel(label, s.Bold),
 		{"shape", s.Shape}, {"style", s.Style},
 		{"fillcolor", s.Fill}, {"color", s.Border},
 		{"penwidth", fmt.Sprintf("%g", s.PenWidth)},
-		{"fontsize", fmt.Sprintf("%g", s.FontSize)}, {"fontname", font},
+		{"fontsize", fmt.Sprintf("%g", s.FontSize)},
 		{"tooltip", nodeTooltip(e, d)},
 	}
 	if s.Margin != "" {
-		// Graphviz sizes bold text with regular metrics; the margin
-		// keeps bold names inside their box in any sans-serif font.
 		attrs = append(attrs, [2]string{"margin", s.Margin})
 	}
 	b.WriteString(id)
@@ -167,8 +161,15 @@ func writeAttrList(b *bytes.Buffer, attrs [][2]string) {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		if a[0] == "tooltip" {
+		switch a[0] {
+		case "tooltip":
 			b.WriteString(a[0] + "=" + dotTooltip(a[1]))
+			continue
+		case htmlLabel:
+			b.WriteString("label=<" + a[1] + ">")
+			continue
+		case leftLabel:
+			b.WriteString(`label="` + escapeText(a[1], `\l`, `\\`) + `\l"`)
 			continue
 		}
 		b.WriteString(a[0] + "=" + dotString(a[1]))

@@ -66,3 +66,29 @@ func dotTooltip(s string) string {
 func xmlText(s string) string {
 	return escapeText(s, " ", `\`)
 }
+
+// htmlText escapes user text for a Graphviz HTML-like label, where a line
+// break is <BR/> and Graphviz still expands \N and \G (so a backslash is
+// doubled, as in plain labels).
+func htmlText(s string) string {
+	return escapeText(s, "<BR/>", `\\`)
+}
+
+// nodeLabel returns the attribute key and value of a node's label: bold
+// text is an HTML-like label, since Graphviz sizes only HTML <B> text with
+// bold metrics (a font name such as Helvetica-Bold falls back to Times).
+func nodeLabel(text string, bold bool) [2]string {
+	if !bold {
+		return [2]string{"label", text}
+	}
+	return [2]string{htmlLabel, "<B>" + htmlText(text) + "</B>"}
+}
+
+// htmlLabel is the key under which attribute lists carry an HTML-like
+// label, already escaped; writeAttrList writes it as label=<…>. Keys never
+// come from user data, so user text cannot become markup.
+const htmlLabel = "label/html"
+
+// leftLabel is the key of a plain label set flush left (Graphviz's \l line
+// end); writeAttrList escapes the text and adds the \l.
+const leftLabel = "label/left"

@@ -25,42 +25,101 @@ const (
 // Graphviz, the legend beside it and the source notes below, composed into
 // one SVG document. The same graph and options give the same bytes.
 func SVG(ctx context.Context, gv *Graphviz, g *graph.Graph, o Options) ([]byte, error) {
+	f, err := Lay(ctx, gv, g, o, false)
+	if err != nil {
+		return nil, err
+	}
+	return f.SVG(false), nil
+}
+
+// Figure is a figure laid out once: where the title lines, the relation
+// graph, the legend and the source lines go, and Graphviz's layout of the
+// graph and the legend. The SVG writer and the PNG and PDF painters all
+// draw from it, so every format shows the same figure.
+type Figure struct {
+	Width, Height float64 // points
+	title, desc   string
+	lines         []figText // title block, then sources
+	panels        []*panel  // the relation graph, then the legend if any
+}
+
+// figText is a line of the figure's own text (not Graphviz's).
+type figText struct {
+	block      string // "title-block" or "sources"
+	x, y, size float64
+	bold       bool
+	color      string
+	text       string
+	room       float64 // the width the line may take
+}
+
+// panel is a Graphviz layout placed in the figure, as the SVG nests it: an
+// <svg> viewport at (x, y) of width × height points showing viewBox of the
+// layout, whose group Graphviz translates by (tx, ty) with y flipped.
+type panel struct {
+	id     string
+	x, y   float64
+	svg    *graphvizSVG
+	layout *drawing // nil unless the figure is to be painted
+}
+
+// Lay lays the figure out: the relation graph and the legend with Graphviz
+// (one layout each), then the arrangement around them. With paint, it also
+// keeps Graphviz's drawing operations of those same layouts, for PNG and
+// PDF.
+func Lay(ctx context.Context, gv *Graphviz, g *graph.Graph, o Options, paint bool) (*Figure, error) {
 	var dot bytes.Buffer
 	if err := DOT(&dot, g, o); err != nil {
 		return nil, err
 	}
-	main, err := gv.Render(ctx, dot.Bytes(), o.Layout, "svg")
+	main, err := layPanel(ctx, gv, "figure-graph", dot.Bytes(), o.Layout, paint)
 	if err != nil {
 		return nil, err
 	}
-	mainSVG, err := parseGraphvizSVG(main)
-	if err != nil {
-		return nil, err
-	}
-	var legend *graphvizSVG
+	var legend *panel
 	if !o.NoLegend && len(g.Edges) > 0 {
-		out, err := gv.Render(ctx, legendDOT(g, o), "neato", "svg")
-		if err != nil {
-			return nil, fmt.Errorf("legend: %w", err)
-		}
-		if legend, err = parseGraphvizSVG(out); err != nil {
+		if legend, err = layPanel(ctx, gv, "figure-legend", legendDOT(g, o), "neato", paint); err != nil {
 			return nil, fmt.Errorf("legend: %w", err)
 		}
 	}
-	return compose(g, o, mainSVG, legend), nil
+	return arrange(g, o, main, legend), nil
+}
+
+func layPanel(ctx context.Context, gv *Graphviz, id string, dot []byte, engine string, paint bool) (*panel, error) {
+	formats := []string{"svg"}
+	if paint {
+		formats = append(formats, "json")
+	}
+	outs, err := gv.RenderFormats(ctx, dot, engine, formats...)
+	if err != nil {
+		return nil, err
+	}
+	p := &panel{id: id}
+	if p.svg, err = parseGraphvizSVG(outs[0]); err != nil {
+		return nil, err
+	}
+	if paint {
+		if p.layout, err = parseXdot(outs[1]); err != nil {
+			return nil, err
+		}
+	}
+	return p, nil
 }
 
 // graphvizSVG is the part of a Graphviz SVG document we nest in ours.
 type graphvizSVG struct {
 	width, height float64 // points
 	viewBox       string
-	body          string // everything inside the root <svg> element
+	vb            [4]float64 // viewBox as numbers
+	tx, ty        float64    // the translation of Graphviz's top group
+	body          string     // everything inside the root <svg> element
 }
 
 var (
 	rootTag  = regexp.MustCompile(`(?s)<svg\b[^>]*>`)
 	attrRe   = regexp.MustCompile(`\b(width|height|viewBox)="([^"]*)"`)
 	commentR = regexp.MustCompile(`(?s)<!--.*?-->\n?`)
+	groupTr  = regexp.MustCompile(`<g\b[^>]*\btransform="scale\(1 1\) rotate\(0\) translate\(([-0-9.e]+) ([-0-9.e]+)\)"`)
 )
 
 func parseGraphvizSVG(doc []byte) (*graphvizSVG, error) {
@@ -79,23 +138,35 @@ func parseGraphvizSVG(doc []byte) (*graphvizSVG, error) {
 			out.height, _ = strconv.ParseFloat(strings.TrimSuffix(m[2], "pt"), 64)
 		case "viewBox":
 			out.viewBox = m[2]
+			for i, f := range strings.Fields(m[2]) {
+				if i < 4 {
+					out.vb[i], _ = strconv.ParseFloat(f, 64)
+				}
+			}
 		}
 	}
-	if out.width <= 0 || out.height <= 0 || out.viewBox == "" {
+	if out.width <= 0 || out.height <= 0 || out.viewBox == "" || out.vb[2] <= 0 || out.vb[3] <= 0 {
 		return nil, fmt.Errorf("graphviz SVG has no size")
+	}
+	if m := groupTr.FindStringSubmatch(s); m != nil {
+		out.tx, _ = strconv.ParseFloat(m[1], 64)
+		out.ty, _ = strconv.ParseFloat(m[2], 64)
 	}
 	return out, nil
 }
 
-// compose lays out the title block, graph, legend and footer.
-func compose(g *graph.Graph, o Options, main, legend *graphvizSVG) []byte {
+// lineH is the line height of text at size.
+func lineH(size float64) float64 { return size * 1.25 }
+
+// arrange places the title block, graph, legend and footer.
+func arrange(g *graph.Graph, o Options, main, legend *panel) *Figure {
 	title := o.Title
 	if title == "" {
 		title = g.Dataset.Title
 	}
-	width := main.width
+	width := main.svg.width
 	if legend != nil {
-		width += legendGap + legend.width
+		width += legendGap + legend.svg.width
 	}
 	width = max(width+2*figMargin, minFigWidth)
 	inner := width - 2*figMargin
@@ -110,51 +181,79 @@ func compose(g *graph.Graph, o Options, main, legend *graphvizSVG) []byte {
 		foot = append(foot, wrap(fmt.Sprintf("[%d] %s", i+1, sourceLine(s)), footSize, inner)...)
 	}
 
-	var b bytes.Buffer
+	f := &Figure{Width: width, title: title, desc: g.Dataset.Description}
 	y := figMargin
-	lineH := func(size float64) float64 { return size * 1.25 }
 	headH := float64(len(titleLines))*lineH(titleSize) + float64(len(subLines))*lineH(subtitleSize)
-	bodyH := main.height
+	bodyH := main.svg.height
 	if legend != nil {
-		bodyH = max(bodyH, legend.height)
+		bodyH = max(bodyH, legend.svg.height)
 	}
 	footH := float64(len(foot)) * lineH(footSize)
-	height := figMargin + headH + 8 + bodyH + 10 + footH + figMargin
+	f.Height = figMargin + headH + 8 + bodyH + 10 + footH + figMargin
 
-	fmt.Fprintf(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n")
-	fmt.Fprintf(&b, "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"%spt\" height=\"%spt\" viewBox=\"0 0 %s %s\">\n",
-		num(width), num(height), num(width), num(height))
-	fmt.Fprintf(&b, "<title>%s</title>\n", xmlText(title))
-	if g.Dataset.Description != "" {
-		fmt.Fprintf(&b, "<desc>%s</desc>\n", xmlText(g.Dataset.Description))
-	}
-	fmt.Fprintf(&b, "<rect id=\"background\" width=\"100%%\" height=\"100%%\" fill=\"#FFFFFF\"/>\n")
-	text := func(lines []string, size float64, weight, color string) {
+	text := func(block string, lines []string, size float64, bold bool, color string) {
 		for _, l := range lines {
 			y += lineH(size)
+			f.lines = append(f.lines, figText{block: block, x: figMargin, y: y - size*0.25, size: size, bold: bold, color: color, text: l, room: inner})
+		}
+	}
+	text("title-block", titleLines, titleSize, true, "#1A1A1A")
+	text("title-block", subLines, subtitleSize, false, "#444444")
+	y += 8
+	main.x, main.y = figMargin, y
+	f.panels = append(f.panels, main)
+	if legend != nil {
+		legend.x, legend.y = figMargin+main.svg.width+legendGap, y
+		f.panels = append(f.panels, legend)
+	}
+	y += bodyH + 10
+	text("sources", foot, footSize, false, "#555555")
+	return f
+}
+
+// SVG writes the figure as one SVG document; transparent leaves out the
+// white background.
+func (f *Figure) SVG(transparent bool) []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n")
+	fmt.Fprintf(&b, "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"%spt\" height=\"%spt\" viewBox=\"0 0 %s %s\">\n",
+		num(f.Width), num(f.Height), num(f.Width), num(f.Height))
+	fmt.Fprintf(&b, "<title>%s</title>\n", xmlText(f.title))
+	if f.desc != "" {
+		fmt.Fprintf(&b, "<desc>%s</desc>\n", xmlText(f.desc))
+	}
+	if !transparent {
+		fmt.Fprintf(&b, "<rect id=\"background\" width=\"100%%\" height=\"100%%\" fill=\"#FFFFFF\"/>\n")
+	}
+	text := func(block string) {
+		for _, l := range f.lines {
+			if l.block != block {
+				continue
+			}
+			weight := ""
+			if l.bold {
+				weight = " font-weight=\"bold\""
+			}
 			fmt.Fprintf(&b, "<text x=\"%s\" y=\"%s\" font-family=\"Helvetica,Arial,sans-serif\" font-size=\"%s\"%s fill=\"%s\">%s</text>\n",
-				num(figMargin), num(y-size*0.25), num(size), weight, color, xmlText(l))
+				num(l.x), num(l.y), num(l.size), weight, l.color, xmlText(l.text))
 		}
 	}
 	b.WriteString("<g id=\"title-block\">\n")
-	text(titleLines, titleSize, " font-weight=\"bold\"", "#1A1A1A")
-	text(subLines, subtitleSize, "", "#444444")
+	text("title-block")
 	b.WriteString("</g>\n")
-	y += 8
-	nest(&b, "figure-graph", figMargin, y, main)
-	if legend != nil {
-		nest(&b, "figure-legend", figMargin+main.width+legendGap, y, legend)
+	for _, p := range f.panels {
+		nest(&b, p)
 	}
-	y += bodyH + 10
 	b.WriteString("<g id=\"sources\">\n")
-	text(foot, footSize, "", "#555555")
+	text("sources")
 	b.WriteString("</g>\n</svg>\n")
 	return b.Bytes()
 }
 
-func nest(b *bytes.Buffer, id string, x, y float64, s *graphvizSVG) {
+func nest(b *bytes.Buffer, p *panel) {
+	s := p.svg
 	fmt.Fprintf(b, "<svg id=\"%s\" x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\" viewBox=\"%s\">",
-		id, num(x), num(y), num(s.width), num(s.height), s.viewBox)
+		p.id, num(p.x), num(p.y), num(s.width), num(s.height), s.viewBox)
 	b.WriteString(s.body)
 	b.WriteString("</svg>\n")
 }

@@ -10,6 +10,7 @@ import (
 	_ "unsafe" // for go:linkname to go-graphviz's error log
 
 	graphviz "github.com/goccy/go-graphviz"
+	"github.com/goccy/go-graphviz/gvc"
 )
 
 // Graphviz is one instance of Graphviz compiled to WebAssembly. Creating it
@@ -17,7 +18,7 @@ import (
 // first run), so a process makes one and lays out every figure with it.
 // go-graphviz holds a single module per process: calls are serialised.
 type Graphviz struct {
-	gv *graphviz.Graphviz
+	gv *gvc.Context
 	// Warn, if set, receives Graphviz's warnings (errors fail the render).
 	Warn func(string)
 }
@@ -30,17 +31,35 @@ var (
 	wasmLayouts int
 )
 
-// NewGraphviz starts Graphviz.
+// NewGraphviz starts Graphviz. It registers none of go-graphviz's own
+// image renderers (its PNG drops edges and node outlines): dipgraph paints
+// PNG and PDF itself from Graphviz's drawing operations (format "json").
 func NewGraphviz(ctx context.Context) (*Graphviz, error) {
-	gv, err := graphviz.New(ctx)
+	wasmMu.Lock()
+	defer wasmMu.Unlock()
+	gv, err := gvc.NewWithPlugins(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("starting Graphviz: %w", err)
 	}
 	return &Graphviz{gv: gv}, nil
 }
 
-// Close releases the Graphviz instance.
-func (g *Graphviz) Close() error { return g.gv.Close() }
+// WithWarn returns a Graphviz that shares g's instance but sends its
+// warnings to warn: figures built concurrently each get their own. Close
+// only the original.
+func (g *Graphviz) WithWarn(warn func(string)) *Graphviz {
+	c := *g
+	c.Warn = warn
+	return &c
+}
+
+// Close releases the Graphviz instance. go-graphviz cannot start another
+// in the same process afterwards: close it when the process is done.
+func (g *Graphviz) Close() error {
+	wasmMu.Lock()
+	defer wasmMu.Unlock()
+	return g.gv.Close()
+}
 
 // Go-graphviz sets Graphviz's error level so that every error and warning
 // goes to an in-memory log instead of standard error, and reads that log only
@@ -77,21 +96,35 @@ func graphvizLog(ctx context.Context) string {
 // layout yields and can double its time.
 const layoutMemoryLimit = 4 << 30
 
-// Render lays out DOT text with the engine and renders it in format ("svg"
-// or "dot" for DOT annotated with positions). It returns Graphviz's own
-// messages as an error when Graphviz reports one, and an error when the
-// output lost edges.
+// Render lays out DOT text with the engine and renders it in format ("svg",
+// "json" for Graphviz's drawing operations, or "dot" for DOT annotated with
+// positions). It returns Graphviz's own messages as an error when Graphviz
+// reports one, and an error when the output lost edges.
 func (g *Graphviz) Render(ctx context.Context, dot []byte, engine, format string) ([]byte, error) {
+	out, err := g.RenderFormats(ctx, dot, engine, format)
+	if err != nil {
+		return nil, err
+	}
+	return out[0], nil
+}
+
+// RenderFormats lays out DOT text once and renders that one layout in each
+// of the formats, so that an SVG and the drawing operations a painter uses
+// show the same positions.
+func (g *Graphviz) RenderFormats(ctx context.Context, dot []byte, engine string, formats ...string) ([][]byte, error) {
+	if len(formats) == 0 {
+		return nil, fmt.Errorf("graphviz: no output format")
+	}
 	wasmMu.Lock()
 	defer wasmMu.Unlock()
 	if wasmLayouts > 0 && needsFreshProcess(engine, dot) {
-		return g.renderInWorker(ctx, dot, engine, format)
+		return g.renderInWorker(ctx, dot, engine, formats)
 	}
-	return g.renderHere(ctx, dot, engine, format)
+	return g.renderHere(ctx, dot, engine, formats)
 }
 
 // renderHere lays out dot in this process's Graphviz.
-func (g *Graphviz) renderHere(ctx context.Context, dot []byte, engine, format string) ([]byte, error) {
+func (g *Graphviz) renderHere(ctx context.Context, dot []byte, engine string, formats []string) ([][]byte, error) {
 	wasmLayouts++
 
 	before := graphvizLog(ctx)
@@ -110,8 +143,19 @@ func (g *Graphviz) renderHere(ctx context.Context, dot []byte, engine, format st
 
 	gcPercent := debug.SetGCPercent(-1)
 	limit := debug.SetMemoryLimit(layoutMemoryLimit)
-	var out bytes.Buffer
-	err = g.gv.SetLayout(graphviz.Layout(engine)).Render(ctx, gr, graphviz.Format(format), &out)
+	outs := make([][]byte, len(formats))
+	err = g.gv.Layout(ctx, gr, engine)
+	for i, format := range formats {
+		if err != nil {
+			break
+		}
+		var out bytes.Buffer
+		err = g.gv.RenderData(ctx, gr, format, &out)
+		outs[i] = out.Bytes()
+	}
+	if ferr := g.gv.FreeLayout(ctx, gr); err == nil {
+		err = ferr
+	}
 	debug.SetMemoryLimit(limit)
 	debug.SetGCPercent(gcPercent)
 
@@ -135,12 +179,15 @@ func (g *Graphviz) renderHere(ctx context.Context, dot []byte, engine, format st
 	if err != nil {
 		return nil, fmt.Errorf("graphviz %s layout failed: %w", engine, err)
 	}
-	if format == "svg" {
-		if got := bytes.Count(out.Bytes(), []byte(`class="edge"`)); got != wantEdges {
+	for i, format := range formats {
+		if format != "svg" {
+			continue
+		}
+		if got := bytes.Count(outs[i], []byte(`class="edge"`)); got != wantEdges {
 			return nil, fmt.Errorf("graphviz %s layout lost %d of %d edges; try another --layout", engine, wantEdges-got, wantEdges)
 		}
 	}
-	return out.Bytes(), nil
+	return outs, nil
 }
 
 // oneLine folds Graphviz's multi-line messages into one line.

@@ -36,15 +36,25 @@ func legendDOT(g *graph.Graph, o Options) []byte {
 	text := func(x float64, s string, bold bool) {
 		// Viewers substitute wider fonts for Helvetica (DejaVu Sans is ~15%
 		// wider): leave room so the text is never clipped.
-		w := textWidth(s, legendFont) * 1.18 / 72
+		size := legendFont
+		if bold {
+			size = 11
+		}
+		w := textWidth(s, size) * 1.18 / 72
 		n := next()
-		attrs := [][2]string{{"id", "legend-" + n}, {"label", s + "\\l"}, {"width", fmt.Sprintf("%.3f", w+0.05)},
+		label := [2]string{leftLabel, s}
+		if bold {
+			// Centred in a box of its own width, so it starts at x.
+			w = textWidth(s, size) * 1.12 / 72
+			label = nodeLabel(s, true)
+		}
+		attrs := [][2]string{{"id", "legend-" + n}, label, {"width", fmt.Sprintf("%.3f", w+0.05)},
 			{"pos", fmt.Sprintf("%.3f,%.3f!", x+w/2+0.025, y())}}
 		if bold {
-			attrs = append(attrs, [2]string{"fontname", fontName + "-Bold"}, [2]string{"fontsize", "11"})
+			attrs = append(attrs, [2]string{"fontsize", "11"})
 		}
 		b.WriteString("  " + n)
-		writeAttrListRaw(&b, attrs)
+		writeAttrList(&b, attrs)
 		b.WriteString("\n")
 	}
 	sample := func(s EdgeStyle, e *graph.Edge, tip string) {
@@ -97,12 +107,8 @@ func legendDOT(g *graph.Graph, o Options) []byte {
 		s := StyleOfKind(k)
 		n := next()
 		fmt.Fprintf(&b, "  %s", n)
-		font := fontName
-		if s.Bold {
-			font += "-Bold"
-		}
-		writeAttrList(&b, [][2]string{{"id", "legend-" + n}, {"label", s.LegendTag}, {"shape", s.Shape}, {"style", s.Style},
-			{"fillcolor", s.Fill}, {"color", s.Border}, {"penwidth", fmt.Sprintf("%g", s.PenWidth)}, {"fontname", font},
+		writeAttrList(&b, [][2]string{{"id", "legend-" + n}, nodeLabel(s.LegendTag, s.Bold), {"shape", s.Shape}, {"style", s.Style},
+			{"fillcolor", s.Fill}, {"color", s.Border}, {"penwidth", fmt.Sprintf("%g", s.PenWidth)},
 			{"width", "1.1"}, {"height", "0.26"}, {"pos", fmt.Sprintf("%.3f,%.3f!", 0.55, y())}})
 		b.WriteString("\n")
 		row++
@@ -114,25 +120,6 @@ func legendDOT(g *graph.Graph, o Options) []byte {
 	}
 	b.WriteString("}\n")
 	return b.Bytes()
-}
-
-// writeAttrListRaw is writeAttrList for attributes whose values carry
-// Graphviz escapes of our own (\l); user text in them is escaped first.
-func writeAttrListRaw(b *bytes.Buffer, attrs [][2]string) {
-	b.WriteString(" [")
-	for i, a := range attrs {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		v := a[1]
-		if a[0] == "label" && len(v) >= 2 && v[len(v)-2:] == "\\l" {
-			q := dotString(v[:len(v)-2])
-			b.WriteString(a[0] + "=" + q[:len(q)-1] + "\\l\"")
-			continue
-		}
-		b.WriteString(a[0] + "=" + dotString(v))
-	}
-	b.WriteString("]")
 }
 
 // textWidth estimates the width in points of s set in Helvetica at size pt,

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"strconv"
 	"strings"
 )
 
@@ -22,7 +23,8 @@ import (
 // that lays out one graph and exits. Same input, same bytes, however many
 // figures a process draws.
 
-// workerEnv names the engine and format a worker process is to use.
+// workerEnv names the engine and formats ("fdp:svg,json") a worker process
+// is to use.
 const workerEnv = "DIPGRAPH_LAYOUT_WORKER"
 
 // needsFreshProcess reports whether a layout must run first in a process to
@@ -41,7 +43,8 @@ func ServeWorker(stdin io.Reader, stdout, stderr io.Writer) (code int, worker bo
 	if !ok {
 		return 0, false
 	}
-	engine, format, _ := strings.Cut(spec, ":")
+	engine, list, _ := strings.Cut(spec, ":")
+	formats := strings.Split(list, ",")
 	dot, err := io.ReadAll(stdin)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
@@ -55,12 +58,19 @@ func ServeWorker(stdin io.Reader, stdout, stderr io.Writer) (code int, worker bo
 	}
 	defer gv.Close()
 	gv.Warn = func(msg string) { fmt.Fprintln(stderr, "warning: "+msg) }
-	out, err := gv.renderHere(ctx, dot, engine, format)
+	outs, err := gv.renderHere(ctx, dot, engine, formats)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1, true
 	}
-	if _, err := stdout.Write(out); err != nil {
+	// Each rendering goes out as its length in bytes on a line, then the
+	// bytes.
+	var b bytes.Buffer
+	for _, out := range outs {
+		fmt.Fprintf(&b, "%d\n", len(out))
+		b.Write(out)
+	}
+	if _, err := stdout.Write(b.Bytes()); err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1, true
 	}
@@ -68,13 +78,13 @@ func ServeWorker(stdin io.Reader, stdout, stderr io.Writer) (code int, worker bo
 }
 
 // renderInWorker lays out dot in a fresh process.
-func (g *Graphviz) renderInWorker(ctx context.Context, dot []byte, engine, format string) ([]byte, error) {
+func (g *Graphviz) renderInWorker(ctx context.Context, dot []byte, engine string, formats []string) ([][]byte, error) {
 	exe, err := os.Executable()
 	if err != nil {
 		return nil, fmt.Errorf("starting a layout worker: %w", err)
 	}
 	cmd := exec.CommandContext(ctx, exe)
-	cmd.Env = append(os.Environ(), workerEnv+"="+engine+":"+format)
+	cmd.Env = append(os.Environ(), workerEnv+"="+engine+":"+strings.Join(formats, ","))
 	cmd.Stdin = bytes.NewReader(dot)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
@@ -98,5 +108,23 @@ func (g *Graphviz) renderInWorker(ctx context.Context, dot []byte, engine, forma
 	case runErr != nil:
 		return nil, fmt.Errorf("layout worker: %w", runErr)
 	}
-	return out.Bytes(), nil
+	return splitWorkerOutput(out.Bytes(), len(formats))
+}
+
+// splitWorkerOutput reads back the n renderings a worker wrote.
+func splitWorkerOutput(b []byte, n int) ([][]byte, error) {
+	outs := make([][]byte, 0, n)
+	for range n {
+		line, rest, ok := bytes.Cut(b, []byte("\n"))
+		size, err := strconv.Atoi(string(line))
+		if !ok || err != nil || size < 0 || size > len(rest) {
+			return nil, errors.New("layout worker: garbled output")
+		}
+		outs = append(outs, rest[:size])
+		b = rest[size:]
+	}
+	if len(b) != 0 {
+		return nil, errors.New("layout worker: garbled output")
+	}
+	return outs, nil
 }

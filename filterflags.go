@@ -1,0 +1,68 @@
+package main
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/spf13/pflag"
+
+	"github.com/dipgraph/dipgraph/graph"
+)
+
+// filterFlags are the flags that choose which records make the graph,
+// shared by every command that builds one (render, stats).
+type filterFlags struct {
+	types          []string
+	from, to, asOf string
+	window, depth  int
+	focus          string
+	minWeight      float64
+}
+
+// register adds the filter flags to fs.
+func (f *filterFlags) register(fs *pflag.FlagSet) {
+	fs.StringSliceVar(&f.types, "types", nil, "keep only these relation types (comma-separated ids)")
+	fs.StringVar(&f.from, "from", "", "keep records that reach into the period from this date (YYYY, YYYY-MM or YYYY-MM-DD)")
+	fs.StringVar(&f.to, "to", "", "keep records that begin by this date")
+	fs.StringVar(&f.asOf, "as-of", "", "snapshot: relations in force on this date, and events in the --window before it")
+	fs.IntVar(&f.window, "window", graph.DefaultWindow, "look-back for events under --as-of, in years")
+	fs.StringVar(&f.focus, "focus", "", "keep only entities near this entity id (an ego network)")
+	fs.IntVar(&f.depth, "depth", 1, "with --focus: how many relations away to reach")
+	fs.Float64Var(&f.minWeight, "min-weight", 0, "drop edges whose total weight is below this")
+}
+
+// filter checks the flags on their own (the data is checked later, by
+// graph.Filter.Check) and returns the filter they describe. An error is a
+// command-line mistake: it names the flag and echoes the value.
+func (f *filterFlags) filter(fs *pflag.FlagSet) (graph.Filter, error) {
+	filter := graph.Filter{Types: f.types, Window: f.window, Focus: f.focus, Depth: f.depth, MinWeight: f.minWeight}
+	for _, d := range []struct {
+		flag, val string
+		into      *graph.Date
+	}{{"--from", f.from, &filter.From}, {"--to", f.to, &filter.To}, {"--as-of", f.asOf, &filter.AsOf}} {
+		if d.val == "" {
+			continue
+		}
+		// The error names the value: date "2025-13-40": month 13 ...
+		var err error
+		if *d.into, err = graph.ParseDate(d.val); err != nil {
+			return filter, fmt.Errorf("%s: %v", d.flag, err)
+		}
+	}
+	if fs.Changed("types") && len(f.types) == 0 {
+		return filter, fmt.Errorf("--types needs at least one relation type id")
+	}
+	if fs.Changed("focus") && f.focus == "" {
+		return filter, fmt.Errorf("--focus needs an entity id")
+	}
+	if math.IsNaN(f.minWeight) || math.IsInf(f.minWeight, 0) || f.minWeight < 0 {
+		return filter, fmt.Errorf("--min-weight %g: give a weight of 0 or more", f.minWeight)
+	}
+	if fs.Changed("depth") && f.focus == "" {
+		return filter, fmt.Errorf("--depth needs --focus ID")
+	}
+	if fs.Changed("window") && f.asOf == "" {
+		return filter, fmt.Errorf("--window needs --as-of DATE")
+	}
+	return filter, nil
+}

@@ -1,0 +1,73 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"math"
+
+	"github.com/spf13/pflag"
+
+	"github.com/dipgraph/dipgraph/render"
+)
+
+// paintFlags are render's flags for the painted formats, PNG and PDF.
+type paintFlags struct {
+	dpi, scale  float64
+	size        string
+	transparent bool
+	fonts       []string
+	fontDirs    []string
+}
+
+func (p *paintFlags) register(fs *pflag.FlagSet) {
+	fs.Float64Var(&p.dpi, "dpi", render.DefaultDPI, "PNG resolution in pixels per inch: 96 for screens, 300 for print")
+	fs.Float64Var(&p.scale, "scale", 1, "PNG and PDF: multiply the size by this")
+	fs.StringVar(&p.size, "size", "", "PNG and PDF: fit the figure within WxH (pixels for PNG, points for PDF), e.g. 1920x1080 or 1200x")
+	fs.BoolVar(&p.transparent, "transparent", false, "SVG, PNG and PDF: leave the background transparent")
+	fs.StringArrayVar(&p.fonts, "font", nil, "PNG and PDF: a font file (.ttf, .otf, .ttc) for characters the built-in font lacks (repeatable)")
+	fs.StringArrayVar(&p.fontDirs, "font-dir", nil, "PNG and PDF: a folder of fonts to search before the system's (repeatable)")
+}
+
+// options checks the flags against the format and each other, and loads
+// the fonts named, before any data is read.
+func (p *paintFlags) options(fs *pflag.FlagSet, format string) (render.PaintOptions, error) {
+	painted := format == "png" || format == "pdf"
+	if fs.Changed("dpi") && format != "png" {
+		return render.PaintOptions{}, fmt.Errorf("--dpi applies to PNG only, not %s (a PDF's page size follows --scale or --size)", format)
+	}
+	for _, name := range []string{"scale", "size", "font", "font-dir"} {
+		if fs.Changed(name) && !painted {
+			return render.PaintOptions{}, fmt.Errorf("--%s applies to PNG and PDF only, not %s", name, format)
+		}
+	}
+	if fs.Changed("transparent") && format != "svg" && !painted {
+		return render.PaintOptions{}, fmt.Errorf("--transparent applies to SVG, PNG and PDF only, not %s", format)
+	}
+	o := render.PaintOptions{DPI: p.dpi, Scale: p.scale, Transparent: p.transparent}
+	if math.IsNaN(p.dpi) || p.dpi <= 0 {
+		return o, render.DPIError(p.dpi)
+	}
+	if math.IsNaN(p.scale) || p.scale <= 0 {
+		return o, render.ScaleError(p.scale)
+	}
+	if fs.Changed("size") {
+		if fs.Changed("scale") {
+			return o, errors.New("--size and --scale both set the size: give one")
+		}
+		var err error
+		if o.Width, o.Height, err = render.ParseSize(p.size); err != nil {
+			return o, err
+		}
+	}
+	if err := o.Check(); err != nil {
+		return o, err
+	}
+	if painted {
+		fonts, err := render.LoadFonts(render.FontOptions{Files: p.fonts, Dirs: p.fontDirs})
+		if err != nil {
+			return o, err
+		}
+		o.Fonts = fonts
+	}
+	return o, nil
+}

@@ -1,0 +1,482 @@
+package render
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+
+	"codeberg.org/go-fonts/liberation/liberationsansbold"
+	"codeberg.org/go-fonts/liberation/liberationsansregular"
+	"github.com/tdewolff/canvas"
+	"github.com/tdewolff/canvas/text"
+)
+
+// Fonts for painting. Graphviz sizes text with Helvetica's metrics; the
+// default font, built into the program, is Liberation Sans, which has the
+// same advance widths as Helvetica and Arial, so Latin text fills the
+// boxes Graphviz made for it on any machine, with no fonts installed. It
+// also covers Greek and Cyrillic. Characters it lacks (Korean, Chinese,
+// Japanese, …) come from fonts the user names (--font FILE, --font-dir
+// DIR) and then from the system's font folders (for instance Debian's
+// fonts-noto-cjk), in that order; what none covers is reported once.
+
+// FontOptions say where to look for fonts beyond the built-in one.
+type FontOptions struct {
+	Files []string // font files (.ttf, .otf, .ttc), tried in order
+	Dirs  []string // folders searched for fonts, before the system's
+	// NoSystem leaves the system's font folders out (tests use it to
+	// know which fonts are used).
+	NoSystem bool
+}
+
+// Fonts is the chain of fonts text is set in.
+type Fonts struct {
+	regular, bold *canvas.Font
+	files         []*canvas.Font // --font, in order
+	dirs          []string       // --font-dir, then the system's folders
+
+	mu         sync.Mutex
+	candidates []*fontCandidate // found in dirs; nil until first needed
+	scanned    bool
+	byRune     map[rune]*canvas.Font // resolved fallbacks; nil value: none covers
+}
+
+var (
+	builtinOnce          sync.Once
+	builtinReg, builtinB *canvas.Font
+	builtinErr           error
+)
+
+func builtinFonts() (*canvas.Font, *canvas.Font, error) {
+	builtinOnce.Do(func() {
+		builtinReg, builtinErr = canvas.LoadFont(liberationsansregular.TTF, 0, canvas.FontRegular)
+		if builtinErr == nil {
+			builtinB, builtinErr = canvas.LoadFont(liberationsansbold.TTF, 0, canvas.FontBold)
+		}
+	})
+	return builtinReg, builtinB, builtinErr
+}
+
+// LoadFonts checks and loads the fonts o names. A file that is not a font
+// or a folder that does not exist is an error that names the flag.
+func LoadFonts(o FontOptions) (*Fonts, error) {
+	reg, bold, err := builtinFonts()
+	if err != nil {
+		return nil, fmt.Errorf("loading the built-in font: %w", err)
+	}
+	f := &Fonts{regular: reg, bold: bold, byRune: map[rune]*canvas.Font{}}
+	for _, name := range o.Files {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			return nil, fmt.Errorf("--font %s: %v", name, errors.Unwrap(err))
+		}
+		font, err := canvas.LoadFont(b, 0, canvas.FontRegular)
+		if err == nil && font.NumGlyphs() < 2 {
+			err = errors.New("it has no glyphs")
+		}
+		if err != nil {
+			return nil, fmt.Errorf("--font %s is not a font dipgraph can read (TrueType or OpenType: .ttf, .otf, .ttc): %v", name, err)
+		}
+		f.files = append(f.files, font)
+	}
+	for _, d := range o.Dirs {
+		st, err := os.Stat(d)
+		if err != nil || !st.IsDir() {
+			return nil, fmt.Errorf("--font-dir %s is not a folder", d)
+		}
+		f.dirs = append(f.dirs, d)
+	}
+	if !o.NoSystem {
+		f.dirs = append(f.dirs, systemFontDirs()...)
+	}
+	return f, nil
+}
+
+// systemFontDirs are the folders where systems keep fonts.
+func systemFontDirs() []string {
+	dirs := []string{"/usr/share/fonts", "/usr/local/share/fonts", "/Library/Fonts", "/System/Library/Fonts"}
+	if home, err := os.UserHomeDir(); err == nil {
+		dirs = append(dirs, filepath.Join(home, ".local", "share", "fonts"), filepath.Join(home, ".fonts"), filepath.Join(home, "Library", "Fonts"))
+	}
+	if w := os.Getenv("WINDIR"); w != "" {
+		dirs = append(dirs, filepath.Join(w, "Fonts"))
+	}
+	return dirs
+}
+
+// fontFor returns the font to set r in: the primary font if it has r, else
+// the first fallback that has it, else nil.
+func (f *Fonts) fontFor(r rune, primary *canvas.Font) *canvas.Font {
+	if primary.GlyphIndex(r) != 0 {
+		return primary
+	}
+	for _, font := range f.files {
+		if font.GlyphIndex(r) != 0 {
+			return font
+		}
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if font, ok := f.byRune[r]; ok {
+		return font
+	}
+	if !f.scanned {
+		f.candidates = scanFontDirs(f.dirs)
+		f.scanned = true
+	}
+	var found *canvas.Font
+	for _, c := range f.candidates {
+		if c.covers(r) {
+			if font := c.load(); font != nil && font.GlyphIndex(r) != 0 {
+				found = font
+				break
+			}
+		}
+	}
+	f.byRune[r] = found
+	return found
+}
+
+// A textRun is a piece of a line set in one font.
+type textRun struct {
+	font   *canvas.Font
+	text   string
+	glyphs []text.Glyph
+	adv    float64 // advance, in em
+}
+
+// shapeText splits s into runs by the font that has each character and
+// shapes each run. It returns the runs, their total advance in em, and the
+// characters no font has (set in the primary font, which shows its
+// missing-glyph box).
+func (f *Fonts) shapeText(s string, bold bool) (runs []textRun, adv float64, missing []rune) {
+	primary := f.regular
+	if bold {
+		primary = f.bold
+	}
+	var cur *canvas.Font
+	start := 0
+	flush := func(end int) {
+		if end > start && cur != nil {
+			runs = append(runs, shapeRun(cur, s[start:end]))
+			adv += runs[len(runs)-1].adv
+		}
+		start = end
+	}
+	for i, r := range s {
+		var font *canvas.Font
+		switch {
+		case cur != nil && (cur.GlyphIndex(r) != 0 || unicode.IsSpace(r) || unicode.Is(unicode.Mn, r) || unicode.IsControl(r)):
+			font = cur // keep a run together across spaces and marks
+		case unicode.IsControl(r):
+			font = primary
+		default:
+			font = f.fontFor(r, primary)
+			if font == nil {
+				missing = append(missing, r)
+				font = primary
+			}
+		}
+		if font != cur {
+			flush(i)
+			cur = font
+		}
+	}
+	flush(len(s))
+	return runs, adv, missing
+}
+
+func shapeRun(font *canvas.Font, s string) textRun {
+	face := font.Face(12, canvas.Black)
+	glyphs := face.Glyphs(s)
+	w := 0
+	for _, g := range glyphs {
+		w += int(g.XAdvance)
+	}
+	return textRun{font: font, text: s, glyphs: glyphs, adv: float64(w) / float64(font.Head.UnitsPerEm)}
+}
+
+// missingWarning is the one warning about characters no font has.
+func missingWarning(missing []rune) string {
+	slices.Sort(missing)
+	missing = slices.Compact(missing)
+	var chars, codes []string
+	for i, r := range missing {
+		if i == 12 {
+			chars = append(chars, "…")
+			break
+		}
+		chars = append(chars, string(r))
+		codes = append(codes, fmt.Sprintf("U+%04X", r))
+	}
+	return fmt.Sprintf("no font covers %s (%s), drawn as empty boxes: install a font that does (on Debian or Ubuntu: apt-get install fonts-noto-cjk for Korean, Chinese and Japanese) or name one with --font FILE or --font-dir DIR",
+		strings.Join(chars, " "), strings.Join(codes, " "))
+}
+
+// A fontCandidate is a face in a font file found in a font folder. Its
+// character map is read (only that table) when first asked; the whole
+// font is loaded only when it is used.
+type fontCandidate struct {
+	path  string
+	index int
+	rank  int
+
+	once  sync.Once
+	cmap  func(rune) bool
+	fonce sync.Once
+	font  *canvas.Font
+}
+
+func (c *fontCandidate) covers(r rune) bool {
+	c.once.Do(func() {
+		c.cmap = readCoverage(c.path, c.index)
+	})
+	return c.cmap != nil && c.cmap(r)
+}
+
+func (c *fontCandidate) load() *canvas.Font {
+	c.fonce.Do(func() {
+		b, err := os.ReadFile(c.path)
+		if err != nil {
+			return
+		}
+		font, err := canvas.LoadFont(b, c.index, canvas.FontRegular)
+		if err == nil {
+			c.font = font
+		}
+	})
+	return c.font
+}
+
+// scanFontDirs lists the font faces in dirs, best first: sans-serif
+// regular faces before serif, monospaced, bold, italic and light ones, then
+// by folder order and path, so the choice is the same run after run.
+func scanFontDirs(dirs []string) []*fontCandidate {
+	var out []*fontCandidate
+	seen := map[string]bool{}
+	for di, dir := range dirs {
+		var paths []string
+		filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return nil
+			}
+			switch strings.ToLower(filepath.Ext(path)) {
+			case ".ttf", ".otf", ".ttc", ".otc":
+				paths = append(paths, path)
+			}
+			return nil
+		})
+		sort.Strings(paths)
+		for _, p := range paths {
+			real, err := filepath.EvalSymlinks(p)
+			if err != nil || seen[real] {
+				continue
+			}
+			seen[real] = true
+			for i, name := range faceNames(p) {
+				out = append(out, &fontCandidate{path: p, index: i, rank: di*1000 + fontRank(filepath.Base(p), name)})
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].rank < out[j].rank })
+	return out
+}
+
+// fontRank orders faces: lower is better.
+func fontRank(file, face string) int {
+	s := strings.ToLower(file + " " + face)
+	rank := 0
+	for _, bad := range []string{"mono", "serif", "bold", "italic", "oblique", "light", "thin", "black", "heavy", "condensed", "narrow", "math", "emoji", "symbol", "extra"} {
+		if strings.Contains(strings.ReplaceAll(s, "sans-serif", "sans"), bad) {
+			rank += 10
+		}
+	}
+	if !strings.Contains(s, "sans") {
+		rank += 5
+	}
+	// Pan-CJK collections: Simplified Chinese, then Korean, Japanese and
+	// Traditional forms (Hangul is the same in all of them).
+	for i, region := range []string{"sc", "kr", "jp", "tc", "hk"} {
+		if strings.HasSuffix(strings.ToLower(strings.TrimSuffix(face, "-Regular")), "cjk"+region) {
+			rank += i
+		}
+	}
+	return rank
+}
+
+// The few parts of the OpenType format needed to choose a font without
+// loading it: the faces in a file, their names and character maps.
+
+func readAt(r io.ReaderAt, off int64, n int) []byte {
+	if n < 0 || n > 64<<20 {
+		return nil
+	}
+	b := make([]byte, n)
+	if _, err := r.ReadAt(b, off); err != nil {
+		return nil
+	}
+	return b
+}
+
+// faceOffsets returns the offsets of the faces' table directories.
+func faceOffsets(r io.ReaderAt) []int64 {
+	h := readAt(r, 0, 12)
+	if h == nil {
+		return nil
+	}
+	if string(h[:4]) != "ttcf" {
+		switch binary.BigEndian.Uint32(h) {
+		case 0x00010000, 0x4F54544F, 0x74727565: // 1.0, OTTO, true
+			return []int64{0}
+		}
+		return nil
+	}
+	n := int(binary.BigEndian.Uint32(h[8:]))
+	offs := readAt(r, 12, 4*min(n, 256))
+	var out []int64
+	for i := 0; i+4 <= len(offs); i += 4 {
+		out = append(out, int64(binary.BigEndian.Uint32(offs[i:])))
+	}
+	return out
+}
+
+// table returns the offset and length of a face's table.
+func table(r io.ReaderAt, face int64, tag string) (int64, int) {
+	h := readAt(r, face, 12)
+	if h == nil {
+		return 0, 0
+	}
+	n := int(binary.BigEndian.Uint16(h[4:]))
+	dir := readAt(r, face+12, 16*n)
+	for i := 0; i+16 <= len(dir); i += 16 {
+		if string(dir[i:i+4]) == tag {
+			return int64(binary.BigEndian.Uint32(dir[i+8:])), int(binary.BigEndian.Uint32(dir[i+12:]))
+		}
+	}
+	return 0, 0
+}
+
+// faceNames returns the PostScript name of each face in a font file.
+func faceNames(path string) []string {
+	fh, err := os.Open(path)
+	if err != nil {
+		return nil
+	}
+	defer fh.Close()
+	var names []string
+	for _, face := range faceOffsets(fh) {
+		name := ""
+		if off, n := table(fh, face, "name"); n > 6 {
+			name = postScriptName(readAt(fh, off, n))
+		}
+		names = append(names, name)
+	}
+	return names
+}
+
+func postScriptName(b []byte) string {
+	if len(b) < 6 {
+		return ""
+	}
+	count, strOff := int(binary.BigEndian.Uint16(b[2:])), int(binary.BigEndian.Uint16(b[4:]))
+	for i := 0; i < count && 6+12*i+12 <= len(b); i++ {
+		rec := b[6+12*i:]
+		platform, nameID := binary.BigEndian.Uint16(rec), binary.BigEndian.Uint16(rec[6:])
+		length, off := int(binary.BigEndian.Uint16(rec[8:])), int(binary.BigEndian.Uint16(rec[10:]))
+		if nameID != 6 || strOff+off+length > len(b) {
+			continue
+		}
+		s := b[strOff+off : strOff+off+length]
+		if platform == 3 || platform == 0 { // UTF-16BE
+			var out []byte
+			for j := 1; j < len(s); j += 2 {
+				out = append(out, s[j])
+			}
+			return string(out)
+		}
+		return string(s)
+	}
+	return ""
+}
+
+// readCoverage reads a face's character map (format 4 or 12).
+func readCoverage(path string, index int) func(rune) bool {
+	fh, err := os.Open(path)
+	if err != nil {
+		return nil
+	}
+	defer fh.Close()
+	faces := faceOffsets(fh)
+	if index >= len(faces) {
+		return nil
+	}
+	off, n := table(fh, faces[index], "cmap")
+	b := readAt(fh, off, n)
+	if len(b) < 4 {
+		return nil
+	}
+	best, bestScore := -1, 0
+	for i := 0; i < int(binary.BigEndian.Uint16(b[2:])) && 4+8*i+8 <= len(b); i++ {
+		rec := b[4+8*i:]
+		platform, encoding, sub := binary.BigEndian.Uint16(rec), binary.BigEndian.Uint16(rec[2:]), int(binary.BigEndian.Uint32(rec[4:]))
+		if sub+2 > len(b) {
+			continue
+		}
+		format := binary.BigEndian.Uint16(b[sub:])
+		score := 0
+		switch {
+		case format == 12 && (platform == 3 && encoding == 10 || platform == 0):
+			score = 3
+		case format == 4 && (platform == 3 && encoding == 1 || platform == 0):
+			score = 2
+		}
+		if score > bestScore {
+			best, bestScore = sub, score
+		}
+	}
+	if best < 0 {
+		return nil
+	}
+	t := b[best:]
+	type span struct{ lo, hi rune }
+	var spans []span
+	switch binary.BigEndian.Uint16(t) {
+	case 4:
+		if len(t) < 14 {
+			return nil
+		}
+		segs := int(binary.BigEndian.Uint16(t[6:])) / 2
+		if len(t) < 16+8*segs {
+			return nil
+		}
+		for i := 0; i < segs; i++ {
+			end := rune(binary.BigEndian.Uint16(t[14+2*i:]))
+			start := rune(binary.BigEndian.Uint16(t[16+2*segs+2*i:]))
+			if start <= end && end != 0xFFFF {
+				spans = append(spans, span{start, end})
+			}
+		}
+	case 12:
+		if len(t) < 16 {
+			return nil
+		}
+		groups := int(binary.BigEndian.Uint32(t[12:]))
+		for i := 0; i < groups && 16+12*i+12 <= len(t); i++ {
+			g := t[16+12*i:]
+			spans = append(spans, span{rune(binary.BigEndian.Uint32(g)), rune(binary.BigEndian.Uint32(g[4:]))})
+		}
+	}
+	return func(r rune) bool {
+		i := sort.Search(len(spans), func(i int) bool { return spans[i].hi >= r })
+		return i < len(spans) && spans[i].lo <= r
+	}
+}

@@ -1,0 +1,143 @@
+package render
+
+import (
+	"bytes"
+	"encoding/binary"
+	"hash/crc32"
+	"image"
+	"image/color"
+	"image/png"
+	"math"
+
+	"github.com/tdewolff/canvas"
+	"github.com/tdewolff/canvas/renderers/rasterizer"
+	"github.com/tdewolff/font"
+)
+
+const mmPerPt = 25.4 / 72
+
+// PNG paints the figure as a PNG image (see PaintOptions for its size).
+// Laid out with paint set (see Lay). The same figure and options give the
+// same bytes.
+func (f *Figure) PNG(o PaintOptions) ([]byte, error) {
+	img, err := f.Image(o)
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	if err := (&png.Encoder{CompressionLevel: png.DefaultCompression}).Encode(&b, img); err != nil {
+		return nil, err
+	}
+	return withDPI(b.Bytes(), o.dpi()), nil
+}
+
+// Image paints the figure into an image.
+func (f *Figure) Image(o PaintOptions) (*image.RGBA, error) {
+	if err := f.paintable(); err != nil {
+		return nil, err
+	}
+	w, h, err := f.PixelSize(o)
+	if err != nil {
+		return nil, err
+	}
+	fonts, err := fontsOf(o)
+	if err != nil {
+		return nil, err
+	}
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	if !o.Transparent {
+		// White to the last pixel, though the figure's edge falls inside it.
+		for i := range img.Pix {
+			img.Pix[i] = 255
+		}
+	}
+	pxPerPt := float64(w) / f.Width
+	// Colours blend as they are (sRGB values), as SVG viewers blend them.
+	r := rasterizer.FromImage(img, canvas.DPMM(pxPerPt/mmPerPt), canvas.LinearColorSpace{})
+	rp := &rasterPainter{r: r, m: canvas.Identity.Scale(mmPerPt, mmPerPt), cache: map[glyphKey]*canvas.Path{}}
+	missing := paintFigure(f, fonts, o.Transparent, rp)
+	r.Close()
+	warnMissing(o, missing)
+	return img, nil
+}
+
+type rasterPainter struct {
+	r     *rasterizer.Rasterizer
+	m     canvas.Matrix // figure points to the rasteriser's millimetres
+	cache map[glyphKey]*canvas.Path
+}
+
+type glyphKey struct {
+	font *canvas.Font
+	id   uint16
+}
+
+func paint(c color.NRGBA) canvas.Paint {
+	return canvas.Paint{Color: color.RGBA{
+		R: uint8(uint16(c.R) * uint16(c.A) / 255), G: uint8(uint16(c.G) * uint16(c.A) / 255),
+		B: uint8(uint16(c.B) * uint16(c.A) / 255), A: c.A}}
+}
+
+func (rp *rasterPainter) fill(p *canvas.Path, c color.NRGBA) {
+	style := canvas.DefaultStyle
+	style.Fill = paint(c)
+	rp.r.RenderPath(p, style, rp.m)
+}
+
+func (rp *rasterPainter) stroke(p *canvas.Path, c color.NRGBA, width float64, dashes []float64) {
+	if len(dashes) > 0 {
+		p = p.Dash(0, dashes...)
+	}
+	style := canvas.DefaultStyle
+	style.Fill = canvas.Paint{}
+	style.Stroke = paint(c)
+	style.StrokeWidth = width
+	style.StrokeCapper = canvas.ButtCap
+	style.StrokeJoiner = canvas.MiterJoin // limit 4, as SVG's default
+	rp.r.RenderPath(p, style, rp.m)
+}
+
+func (rp *rasterPainter) glyphs(run textRun, x, y, size, sx float64, c color.NRGBA) {
+	upem := float64(run.font.Head.UnitsPerEm)
+	k := size / upem
+	all := &canvas.Path{}
+	pen := 0.0
+	for _, g := range run.glyphs {
+		gp, ok := rp.cache[glyphKey{run.font, g.ID}]
+		if !ok {
+			gp = &canvas.Path{}
+			if err := run.font.GlyphPath(gp, g.ID, 0, 0, 0, 1, font.NoHinting); err != nil {
+				gp = &canvas.Path{}
+			}
+			rp.cache[glyphKey{run.font, g.ID}] = gp
+		}
+		if !gp.Empty() {
+			m := canvas.Identity.Translate(x+(pen+float64(g.XOffset))*k*sx, y+float64(g.YOffset)*k).Scale(k*sx, k)
+			all = all.Append(gp.Copy().Transform(m))
+		}
+		pen += float64(g.XAdvance)
+	}
+	if !all.Empty() {
+		rp.fill(all, c)
+	}
+}
+
+// withDPI adds a pHYs chunk (the resolution) after the PNG's header chunk.
+func withDPI(b []byte, dpi float64) []byte {
+	const sig, ihdr = 8, 8 + 13 + 4
+	if len(b) < sig+ihdr {
+		return b
+	}
+	ppm := uint32(math.Round(dpi / 0.0254))
+	chunk := make([]byte, 4+4+9+4)
+	binary.BigEndian.PutUint32(chunk, 9)
+	copy(chunk[4:], "pHYs")
+	binary.BigEndian.PutUint32(chunk[8:], ppm)
+	binary.BigEndian.PutUint32(chunk[12:], ppm)
+	chunk[16] = 1 // metres
+	binary.BigEndian.PutUint32(chunk[17:], crc32.ChecksumIEEE(chunk[4:17]))
+	out := make([]byte, 0, len(b)+len(chunk))
+	out = append(out, b[:sig+ihdr]...)
+	out = append(out, chunk...)
+	return append(out, b[sig+ihdr:]...)
+}
