@@ -10,13 +10,11 @@ import (
 	"os"
 	"os/signal"
 
-	"github.com/dipgraph/dipgraph/render"
+	// Linked for its init, which serves layout workers (render/worker.go).
+	_ "github.com/dipgraph/dipgraph/render"
 )
 
 func main() {
-	if code, worker := render.ServeWorker(os.Stdin, os.Stdout, os.Stderr); worker {
-		os.Exit(code)
-	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()

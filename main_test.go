@@ -20,8 +20,8 @@ var update = flag.Bool("update", false, "rewrite expected output in testdata/scr
 // TestMain lets the test binary act as the dipgraph command: testscript
 // installs it on $PATH under that name and, when a script runs it, calls
 // main — run with the process's arguments and streams, then os.Exit with
-// its code. It must be main itself, not just run: main also serves the
-// layout worker processes that rendering starts (render.ServeWorker).
+// its code. (Layout workers, which re-run this binary, are served by the
+// render package's init before TestMain runs.)
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"dipgraph": main,

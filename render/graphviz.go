@@ -116,10 +116,13 @@ func (g *Graphviz) RenderFormats(ctx context.Context, dot []byte, engine string,
 		return nil, fmt.Errorf("graphviz: no output format")
 	}
 	wasmMu.Lock()
-	defer wasmMu.Unlock()
 	if wasmLayouts > 0 && needsFreshProcess(engine, dot) {
+		// A worker is its own process: several run at once (build
+		// --jobs) while this process's Graphviz serves others.
+		wasmMu.Unlock()
 		return g.renderInWorker(ctx, dot, engine, formats)
 	}
+	defer wasmMu.Unlock()
 	return g.renderHere(ctx, dot, engine, formats)
 }
 

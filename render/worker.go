@@ -33,11 +33,22 @@ func needsFreshProcess(engine string, dot []byte) bool {
 	return engine == "fdp" && bytes.Contains(dot, []byte("subgraph cluster_"))
 }
 
+// init turns any program that links this package — dipgraph, or a test
+// binary — into a layout worker when it was started as one, before its
+// main or TestMain runs. A worker that ran the program's own main instead
+// would start workers of its own: a test binary would run its tests again
+// in every worker, without end.
+func init() {
+	if code, worker := ServeWorker(os.Stdin, os.Stdout, os.Stderr); worker {
+		os.Exit(code)
+	}
+}
+
 // ServeWorker makes the running program act as a layout worker when it was
 // started as one: it reads DOT on stdin, writes the layout on stdout, and
-// reports Graphviz's warnings ("warning: …" lines) and errors on stderr.
-// Programs that use this package call it first thing in main (and tests in
-// TestMain); it returns false when the program is not a worker.
+// reports Graphviz's warnings ("warning: …" lines) and errors on stderr. It
+// returns false when the program is not a worker. The package's init calls
+// it, so programs need not.
 func ServeWorker(stdin io.Reader, stdout, stderr io.Writer) (code int, worker bool) {
 	spec, ok := os.LookupEnv(workerEnv)
 	if !ok {
@@ -79,6 +90,17 @@ func ServeWorker(stdin io.Reader, stdout, stderr io.Writer) (code int, worker bo
 
 // renderInWorker lays out dot in a fresh process.
 func (g *Graphviz) renderInWorker(ctx context.Context, dot []byte, engine string, formats []string) ([][]byte, error) {
+	if _, nested := os.LookupEnv(workerEnv); nested {
+		// A worker's one layout is its first, so it never needs a worker;
+		// refusing keeps a mistake from multiplying processes.
+		return nil, fmt.Errorf("graphviz: a layout worker may not start another")
+	}
+	if _, inWorker := os.LookupEnv(workerEnv); inWorker {
+		// This process was started as a worker but did not serve as one
+		// (its main or TestMain does not call ServeWorker): starting
+		// another would start copies without end.
+		return nil, errors.New("layout worker: the program does not serve as a layout worker (call render.ServeWorker first thing in main and TestMain)")
+	}
 	exe, err := os.Executable()
 	if err != nil {
 		return nil, fmt.Errorf("starting a layout worker: %w", err)
