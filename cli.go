@@ -38,9 +38,11 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"render", "[flags] [DATA...]", "render one figure (SVG, DOT or JSON)", runRender},
+		{"render", "[flags] [DATA...]", "render one figure (SVG, PNG, PDF, DOT or JSON)", runRender},
 		{"build", "[flags] [MANIFEST]", "render every figure a manifest lists", runBuild},
 		{"stats", "[flags] [DATA...]", "figures, structural balance and signed blocs of the graph", runStats},
+		{"import", "--from KIND FILE... -o DATA.yaml", "convert CSV, COW, MID, GDELT or Archigos data into a data file", runImport},
+		{"export", "-f FORMAT [flags] [DATA...]", "write the data as JSON, node-link JSON, GraphML, GEXF, CSV or DOT", runExport},
 		{"validate", "[DATA...]", "check data files and report every problem", runValidate},
 		{"datasets", "", "list the embedded datasets", runDatasets},
 		{"version", "", "print the version", runVersion},

@@ -63,8 +63,9 @@ func BenchmarkBuild20(b *testing.B) {
 	}
 	for b.Loop() {
 		os.RemoveAll(filepath.Join(dir, "out"))
-		if code := run(context.Background(), []string{"build", path}, strings.NewReader(""), io.Discard, io.Discard); code != 0 {
-			b.Fatalf("build exited %d", code)
+		var errb bytes.Buffer
+		if code := run(context.Background(), []string{"build", path}, strings.NewReader(""), io.Discard, &errb); code != 0 {
+			b.Fatalf("build exited %d:\n%s", code, errb.String())
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N)/20, "ms/figure")

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"html"
 	"regexp"
 	"strconv"
 	"strings"
@@ -102,8 +103,20 @@ func layPanel(ctx context.Context, gv *Graphviz, id string, dot []byte, engine s
 		if p.layout, err = parseXdot(outs[1]); err != nil {
 			return nil, err
 		}
+		p.layout.fixBackslashes(svgTexts(outs[0]))
 	}
 	return p, nil
+}
+
+var svgTextRe = regexp.MustCompile(`<text\b[^>]*>([^<]*)</text>`)
+
+// svgTexts are the texts of a Graphviz SVG, in document order.
+func svgTexts(doc []byte) []string {
+	var out []string
+	for _, m := range svgTextRe.FindAllSubmatch(doc, -1) {
+		out = append(out, html.UnescapeString(string(m[1])))
+	}
+	return out
 }
 
 // graphvizSVG is the part of a Graphviz SVG document we nest in ours.

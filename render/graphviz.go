@@ -31,35 +31,42 @@ var (
 	wasmLayouts int
 )
 
-// NewGraphviz starts Graphviz. It registers none of go-graphviz's own
-// image renderers (its PNG drops edges and node outlines): dipgraph paints
-// PNG and PDF itself from Graphviz's drawing operations (format "json").
+// NewGraphviz returns the process's Graphviz, starting it on first use. It
+// registers none of go-graphviz's own image renderers (its PNG drops edges
+// and node outlines): dipgraph paints PNG and PDF itself from Graphviz's
+// drawing operations (format "json").
+//
+// go-graphviz cannot start a second Graphviz context in a process once one
+// has been closed, so there is one for the life of the process, shared by
+// every figure it makes (build, watch, tests); each caller gets its own
+// handle for its warnings.
 func NewGraphviz(ctx context.Context) (*Graphviz, error) {
 	wasmMu.Lock()
 	defer wasmMu.Unlock()
-	gv, err := gvc.NewWithPlugins(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("starting Graphviz: %w", err)
+	if processGVC == nil {
+		gv, err := gvc.NewWithPlugins(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("starting Graphviz: %w", err)
+		}
+		processGVC = gv
 	}
-	return &Graphviz{gv: gv}, nil
+	return &Graphviz{gv: processGVC}, nil
 }
 
-// WithWarn returns a Graphviz that shares g's instance but sends its
-// warnings to warn: figures built concurrently each get their own. Close
-// only the original.
+// processGVC is the process's one Graphviz context.
+var processGVC *gvc.Context
+
+// WithWarn returns a handle on the same Graphviz that sends its warnings to
+// warn: figures built concurrently each get their own.
 func (g *Graphviz) WithWarn(warn func(string)) *Graphviz {
 	c := *g
 	c.Warn = warn
 	return &c
 }
 
-// Close releases the Graphviz instance. go-graphviz cannot start another
-// in the same process afterwards: close it when the process is done.
-func (g *Graphviz) Close() error {
-	wasmMu.Lock()
-	defer wasmMu.Unlock()
-	return g.gv.Close()
-}
+// Close releases the handle. The process's Graphviz itself stays up for
+// the next figure (see NewGraphviz); the operating system reclaims it.
+func (g *Graphviz) Close() error { return nil }
 
 // Go-graphviz sets Graphviz's error level so that every error and warning
 // goes to an in-memory log instead of standard error, and reads that log only

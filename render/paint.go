@@ -7,6 +7,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/tdewolff/canvas"
 )
@@ -163,6 +164,11 @@ func (f *Figure) PageSize(o PaintOptions) (w, h float64, err error) {
 	return w, h, nil
 }
 
+// paintMu serialises painting: fonts (their shapers, glyph tables and the
+// subsetter, which writes into the font it subsets) are shared by every
+// figure of a process.
+var paintMu sync.Mutex
+
 // painter draws in the figure's coordinates: points, origin at the bottom
 // left, y up.
 type painter interface {
@@ -206,13 +212,7 @@ func paintFigure(f *Figure, fonts *Fonts, transparent bool, p painter) []rune {
 		if pn.layout == nil {
 			continue
 		}
-		sv := pn.svg
-		s := min(sv.width/sv.vb[2], sv.height/sv.vb[3])
-		ox := pn.x + (sv.width-sv.vb[2]*s)/2 - sv.vb[0]*s
-		oy := pn.y + (sv.height-sv.vb[3]*s)/2 - sv.vb[1]*s
-		at := func(q point) point {
-			return point{ox + s*(q.x+sv.tx), f.Height - (oy + s*(sv.ty-q.y))}
-		}
+		at, s := f.place(pn)
 		for _, sh := range pn.layout.shapes {
 			if sh.kind == shapeText {
 				if sh.pen.A == 0 {
@@ -240,6 +240,20 @@ func paintFigure(f *Figure, fonts *Fonts, transparent bool, p painter) []rune {
 	}
 	figText("sources")
 	return missing
+}
+
+// place maps a panel's Graphviz coordinates to the figure's (points, y
+// up), as the SVG nests the panel: Graphviz's translation, then the
+// viewBox fitted into the panel's box (preserveAspectRatio xMidYMid meet).
+// s is the scale.
+func (f *Figure) place(pn *panel) (at func(point) point, s float64) {
+	sv := pn.svg
+	s = min(sv.width/sv.vb[2], sv.height/sv.vb[3])
+	ox := pn.x + (sv.width-sv.vb[2]*s)/2 - sv.vb[0]*s
+	oy := pn.y + (sv.height-sv.vb[3]*s)/2 - sv.vb[1]*s
+	return func(q point) point {
+		return point{ox + s*(q.x+sv.tx), f.Height - (oy + s*(sv.ty-q.y))}
+	}, s
 }
 
 // shapePath is a shape's outline in figure coordinates.

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"compress/zlib"
+	"encoding/binary"
 	"fmt"
 	"hash/fnv"
 	"image/color"
@@ -26,6 +27,8 @@ func (f *Figure) PDF(o PaintOptions) ([]byte, error) {
 	if err := f.paintable(); err != nil {
 		return nil, err
 	}
+	paintMu.Lock()
+	defer paintMu.Unlock()
 	w, h, err := f.PageSize(o)
 	if err != nil {
 		return nil, err
@@ -412,11 +415,16 @@ func (d *pdfDoc) writeFont(pf *pdfFont) (int, error) {
 	if pf.type3 {
 		return d.writeType3(pf, name)
 	}
+	// Subset writes the subset's glyph count into the font's own maxp
+	// record (it shares it): put it back.
+	numGlyphs := f.Maxp.NumGlyphs
 	sub, err := f.Subset(pf.gids, font.SubsetOptions{Tables: font.KeepPDFTables})
 	if err != nil {
+		f.Maxp.NumGlyphs = numGlyphs
 		return 0, fmt.Errorf("embedding font %s: %w", f.Name(), err)
 	}
-	program := sub.Write()
+	program := undate(sub.Write())
+	f.Maxp.NumGlyphs = numGlyphs
 	file := d.stream(fmt.Sprintf("/Length1 %d", len(program)), program)
 	capHeight := f.Hhea.Ascender
 	if f.OS2 != nil && f.OS2.SCapHeight != 0 {
@@ -501,4 +509,40 @@ func (p *pdfPather) Close() {
 		p.b.WriteString("h\n")
 	}
 	p.x, p.y, p.open = p.startX, p.startY, false
+}
+
+// undate sets the modification time that the font library writes into a
+// font's head table (the clock) back to the font's creation time, and
+// mends the checksums, so that the same glyphs give the same bytes.
+func undate(font []byte) []byte {
+	if len(font) < 12 {
+		return font
+	}
+	sum := func(b []byte) uint32 {
+		var s uint32
+		for i := 0; i < len(b); i += 4 {
+			var w [4]byte
+			copy(w[:], b[i:min(i+4, len(b))])
+			s += binary.BigEndian.Uint32(w[:])
+		}
+		return s
+	}
+	n := int(binary.BigEndian.Uint16(font[4:]))
+	for i := 0; i < n && 12+16*i+16 <= len(font); i++ {
+		rec := font[12+16*i:]
+		if string(rec[:4]) != "head" {
+			continue
+		}
+		off, length := int(binary.BigEndian.Uint32(rec[8:])), int(binary.BigEndian.Uint32(rec[12:]))
+		if length < 36 || off+length > len(font) {
+			return font
+		}
+		head := font[off : off+length]
+		copy(head[28:36], head[20:28]) // modified = created
+		binary.BigEndian.PutUint32(head[8:], 0)
+		binary.BigEndian.PutUint32(rec[4:], sum(head))
+		binary.BigEndian.PutUint32(head[8:], 0xB1B0AFBA-sum(font))
+		return font
+	}
+	return font
 }

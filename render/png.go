@@ -36,6 +36,8 @@ func (f *Figure) Image(o PaintOptions) (*image.RGBA, error) {
 	if err := f.paintable(); err != nil {
 		return nil, err
 	}
+	paintMu.Lock()
+	defer paintMu.Unlock()
 	w, h, err := f.PixelSize(o)
 	if err != nil {
 		return nil, err

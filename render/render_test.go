@@ -195,11 +195,15 @@ func TestSVGEveryLayout(t *testing.T) {
 	gv := sharedGraphviz(t)
 	for _, l := range Layouts {
 		t.Run(l, func(t *testing.T) {
-			svg, err := SVG(context.Background(), gv, graph.Build(ds, graph.Filter{}), Options{Layout: l, EdgeLabels: "caption"})
+			f, err := Lay(context.Background(), gv, graph.Build(ds, graph.Filter{}), Options{Layout: l, EdgeLabels: "caption"}, true)
 			if err != nil {
 				t.Fatal(err)
 			}
-			checkXML(t, svg)
+			checkXML(t, f.SVG(false))
+			// Painted too: Graphviz's drawing operations of every engine.
+			if _, err := f.PNG(PaintOptions{DPI: 24}); err != nil {
+				t.Fatal(err)
+			}
 		})
 	}
 }

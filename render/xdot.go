@@ -42,24 +42,26 @@ type xdotStop struct {
 
 // xdotObject is the graph, a subgraph, a node or an edge.
 type xdotObject struct {
-	Name     string       `json:"name"`
-	Draw     []xdotOp     `json:"_draw_"`
-	LDraw    []xdotOp     `json:"_ldraw_"`
-	HDraw    []xdotOp     `json:"_hdraw_"`
-	TDraw    []xdotOp     `json:"_tdraw_"`
-	HLDraw   []xdotOp     `json:"_hldraw_"`
-	TLDraw   []xdotOp     `json:"_tldraw_"`
-	XLDraw   []xdotOp     `json:"_xldraw_"`
-	Order    string       `json:"outputorder"`
-	Shape    string       `json:"shape"`
-	Width    string       `json:"width"` // a node's, inches
-	SubCount int          `json:"_subgraph_cnt"`
-	Edges    []xdotObject `json:"edges"`
+	Name     string   `json:"name"`
+	Draw     []xdotOp `json:"_draw_"`
+	LDraw    []xdotOp `json:"_ldraw_"`
+	HDraw    []xdotOp `json:"_hdraw_"`
+	TDraw    []xdotOp `json:"_tdraw_"`
+	HLDraw   []xdotOp `json:"_hldraw_"`
+	TLDraw   []xdotOp `json:"_tldraw_"`
+	XLDraw   []xdotOp `json:"_xldraw_"`
+	Order    string   `json:"outputorder"`
+	Shape    string   `json:"shape"`
+	Width    string   `json:"width"` // a node's, inches
+	SubCount int      `json:"_subgraph_cnt"`
 }
 
+// xdotGraph is the whole graph: its subgraphs and nodes ("objects"), and
+// its edges. (A subgraph lists its nodes and edges by number.)
 type xdotGraph struct {
 	xdotObject
 	Objects []xdotObject `json:"objects"`
+	Edges   []xdotObject `json:"edges"`
 }
 
 // shapeKind is what a drawing operation draws.
@@ -235,7 +237,8 @@ func (d *drawing) addOps(ops []xdotOp, label int, room float64) {
 				continue
 			}
 			s := st
-			s.kind, s.text, s.span, s.ownerIndex = shapeText, op.Text, op.Width, label
+			// Graphviz's xdot writer doubles backslashes in text.
+			s.kind, s.text, s.span, s.ownerIndex = shapeText, strings.ReplaceAll(op.Text, `\\`, `\`), op.Width, label
 			s.points = []point{{op.Pt[0], op.Pt[1]}}
 			switch op.Align {
 			case "l":
@@ -304,4 +307,25 @@ func parseColor(s string) color.NRGBA {
 		return color.NRGBA{A: 255}
 	}
 	return color.NRGBA{uint8(v >> 24), uint8(v >> 16), uint8(v >> 8), uint8(v)}
+}
+
+// fixBackslashes takes the text of labels with backslashes from the SVG of
+// the same layout: Graphviz's xdot writer miscounts the bytes of text with
+// consecutive backslashes, so its json output cuts such text short. The
+// SVG holds the same texts in the same order.
+func (d *drawing) fixBackslashes(svg []string) {
+	var texts []*shape
+	for i := range d.shapes {
+		if d.shapes[i].kind == shapeText {
+			texts = append(texts, &d.shapes[i])
+		}
+	}
+	if len(texts) != len(svg) {
+		return
+	}
+	for i, s := range texts {
+		if strings.Contains(s.text, `\`) && strings.Contains(svg[i], `\`) {
+			s.text = svg[i]
+		}
+	}
 }

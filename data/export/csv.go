@@ -1,0 +1,89 @@
+package export
+
+import (
+	"bytes"
+	"encoding/csv"
+	"strconv"
+
+	"github.com/dipgraph/dipgraph/data/importer"
+	"github.com/dipgraph/dipgraph/graph"
+)
+
+// Sheets are the CSV sheets CSV writes, in order, each as NAME.csv.
+var Sheets = []string{"dataset", "types", "sources", "entities", "relations"}
+
+// CSV writes a dataset as spreadsheet sheets, keyed by name (see Sheets):
+// the columns "dipgraph import --from csv" reads (importer.DatasetColumns
+// and the others), one row per item in the dataset's order. The types
+// sheet is left out when the dataset declares no types. bom starts each
+// sheet with a UTF-8 byte order mark, which Excel needs to read UTF-8.
+func CSV(ds *graph.Dataset, bom bool) (map[string][]byte, error) {
+	out := map[string][]byte{}
+	write := func(name string, header []string, rows [][]string) error {
+		var b bytes.Buffer
+		if bom {
+			b.WriteString("\ufeff")
+		}
+		w := csv.NewWriter(&b)
+		if err := w.Write(header); err != nil {
+			return err
+		}
+		if err := w.WriteAll(rows); err != nil {
+			return err
+		}
+		out[name] = b.Bytes()
+		return nil
+	}
+	if err := write("dataset", importer.DatasetColumns, [][]string{{"1", ds.ID, ds.Title, ds.Description}}); err != nil {
+		return nil, err
+	}
+	var rows [][]string
+	for _, t := range ds.Types {
+		rows = append(rows, []string{t.ID, t.Label, t.Sign.String(), number(t.Weight), t.Style.Color, t.Style.Line, t.Style.Arrow})
+	}
+	if err := write("types", importer.TypeColumns, rows); err != nil {
+		return nil, err
+	}
+	rows = nil
+	for _, s := range ds.Sources {
+		rows = append(rows, []string{s.ID, s.Title, s.Publisher, s.Author, s.Date.String(), s.URL, s.Note})
+	}
+	if err := write("sources", importer.SourceColumns, rows); err != nil {
+		return nil, err
+	}
+	rows = nil
+	for _, e := range ds.Entities {
+		rows = append(rows, []string{e.ID, string(e.Kind), e.Name, e.Native, importer.JoinList(e.Aliases), e.Country, importer.JoinRoles(e.Roles), e.Note})
+	}
+	if err := write("entities", importer.EntityColumns, rows); err != nil {
+		return nil, err
+	}
+	rows = nil
+	for _, r := range ds.Records {
+		// id, type, from, to, between, date, start, end, ongoing, weight, label, note, source, cite
+		row := make([]string, len(importer.RelationColumns))
+		row[0], row[1] = r.ID, r.Type
+		if r.Directed && len(r.Parties) > 0 {
+			row[2], row[3] = r.Parties[0], importer.JoinList(r.Parties[1:])
+		} else {
+			row[4] = importer.JoinList(r.Parties)
+		}
+		if r.IsEvent() {
+			row[5] = r.Start.String()
+		} else {
+			row[6], row[7] = r.Start.String(), r.End.String()
+			if r.Ongoing {
+				row[8] = "true"
+			}
+		}
+		if r.Weight != 0 {
+			row[9] = strconv.FormatFloat(r.Weight, 'f', -1, 64)
+		}
+		row[10], row[11], row[12], row[13] = r.Label, r.Note, r.Source, r.Cite
+		rows = append(rows, row)
+	}
+	if err := write("relations", importer.RelationColumns, rows); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
