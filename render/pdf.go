@@ -40,7 +40,10 @@ func (f *Figure) PDF(o PaintOptions) ([]byte, error) {
 	pp := &pdfPainter{fonts: map[*canvas.Font][]*pdfFont{}, fillC: -1, strokeC: -1, width: -1, fillA: 255, strokeA: 255}
 	k := w / f.Width
 	fmt.Fprintf(&pp.content, "%s 0 0 %s 0 0 cm\n0 J 0 j 4 M\n", pdfNum(k), pdfNum(h/f.Height))
-	missing := paintFigure(f, fonts, o.Transparent, pp)
+	var missing []rune
+	if err := catch(func() { missing = paintFigure(f, fonts, o.Transparent, pp) }); err != nil {
+		return nil, err
+	}
 	warnMissing(o, missing)
 	return pp.document(w, h, f.title)
 }

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/binary"
+	"fmt"
 	"hash/crc32"
 	"image"
 	"image/color"
@@ -56,8 +57,11 @@ func (f *Figure) Image(o PaintOptions) (*image.RGBA, error) {
 	pxPerPt := float64(w) / f.Width
 	// Colours blend as they are (sRGB values), as SVG viewers blend them.
 	r := rasterizer.FromImage(img, canvas.DPMM(pxPerPt/mmPerPt), canvas.LinearColorSpace{})
-	rp := &rasterPainter{r: r, m: canvas.Identity.Scale(mmPerPt, mmPerPt), cache: map[glyphKey]*canvas.Path{}}
-	missing := paintFigure(f, fonts, o.Transparent, rp)
+	rp := &rasterPainter{r: r, m: canvas.Identity.Scale(mmPerPt, mmPerPt), cache: map[glyphKey]*canvas.Path{}, dpmm: pxPerPt / mmPerPt}
+	var missing []rune
+	if err := catch(func() { missing = paintFigure(f, fonts, o.Transparent, rp) }); err != nil {
+		return nil, err
+	}
 	r.Close()
 	warnMissing(o, missing)
 	return img, nil
@@ -65,6 +69,7 @@ func (f *Figure) Image(o PaintOptions) (*image.RGBA, error) {
 
 type rasterPainter struct {
 	r     *rasterizer.Rasterizer
+	dpmm  float64       // pixels per millimetre
 	m     canvas.Matrix // figure points to the rasteriser's millimetres
 	cache map[glyphKey]*canvas.Path
 }
@@ -86,9 +91,31 @@ func (rp *rasterPainter) fill(p *canvas.Path, c color.NRGBA) {
 	rp.r.RenderPath(p, style, rp.m)
 }
 
+func init() {
+	// Stroke outlines may overlap themselves: the rasteriser fills them by
+	// winding, so canvas need not untangle them (the slow part of stroking).
+	canvas.FastStroke = true
+}
+
 func (rp *rasterPainter) stroke(p *canvas.Path, c color.NRGBA, width float64, dashes []float64) {
+	on, period := 0.0, 0.0
+	for i, d := range dashes {
+		period += d
+		if i%2 == 0 {
+			on += d
+		}
+	}
+	if period > 0 && period*rp.dpmm*mmPerPt < 3 {
+		// Dashes finer than the pixels (a large figure in a small
+		// image): a solid line as light as the dashes on average.
+		c.A = uint8(math.Round(float64(c.A) * on / period))
+		dashes = nil
+	}
 	if len(dashes) > 0 {
-		p = p.Dash(0, dashes...)
+		// Dashing curves whose control points coincide with their ends
+		// (Graphviz's splines have them) can give the stroker NaNs:
+		// dash the curve flattened to lines finer than a pixel.
+		p = p.Flatten(canvas.PixelTolerance/rp.dpmm/mmPerPt).Dash(0, dashes...)
 	}
 	style := canvas.DefaultStyle
 	style.Fill = canvas.Paint{}
@@ -142,4 +169,16 @@ func withDPI(b []byte, dpi float64) []byte {
 	out = append(out, b[:sig+ihdr]...)
 	out = append(out, chunk...)
 	return append(out, b[sig+ihdr:]...)
+}
+
+// catch turns a panic of the drawing library into an error: a figure it
+// cannot draw fails the command, it does not crash it.
+func catch(paint func()) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("painting failed: %v", r)
+		}
+	}()
+	paint()
+	return nil
 }
