@@ -176,7 +176,13 @@ func planBuild(m *data.Manifest, dir string, bf buildFlags) ([]plannedFigure, er
 			if s.Key == "data" {
 				pf.inputs = nil
 				for _, v := range s.Values {
-					pf.inputs = append(pf.inputs, dataPath(dir, v))
+					p := dataPath(dir, v)
+					if _, err := os.Stat(p); err != nil && !slices.Contains(data.Embedded(), v) {
+						ps = append(ps, data.Problem{Pos: s.Pos, Msg: fmt.Sprintf("figure %s: data %q: %v", f.Name, v, unwrapPath(err)),
+							Hint: "name a data file (relative to the manifest) or an embedded dataset: " + strings.Join(data.Embedded(), ", ")})
+						settingErr = true
+					}
+					pf.inputs = append(pf.inputs, p)
 				}
 				continue
 			}
