@@ -172,24 +172,25 @@ func planBuild(m *data.Manifest, dir string, bf buildFlags) ([]plannedFigure, er
 		fs, rf := newRenderFlags()
 		pf := plannedFigure{name: f.Name}
 		var settingErr bool
+		var dataSetting data.Setting
 		for _, s := range append(slices.Clone(m.Defaults), f.Settings...) {
 			if s.Key == "data" {
-				pf.inputs = nil
-				for _, v := range s.Values {
-					p := dataPath(dir, v)
-					if _, err := os.Stat(p); err != nil && !slices.Contains(data.Embedded(), v) {
-						ps = append(ps, data.Problem{Pos: s.Pos, Msg: fmt.Sprintf("figure %s: data %q: %v", f.Name, v, unwrapPath(err)),
-							Hint: "name a data file (relative to the manifest) or an embedded dataset: " + strings.Join(data.Embedded(), ", ")})
-						settingErr = true
-					}
-					pf.inputs = append(pf.inputs, p)
-				}
+				dataSetting = s // the last one wins: a figure's overrides the default
 				continue
 			}
 			if err := setFlag(fs, s); err != nil {
 				ps = append(ps, data.Problem{Pos: s.Pos, Msg: fmt.Sprintf("figure %s: %s: %v", f.Name, s.Key, err), Hint: "give a value the render flag --" + s.Key + " takes"})
 				settingErr = true
 			}
+		}
+		for _, v := range dataSetting.Values {
+			p := dataPath(dir, v)
+			if _, err := os.Stat(p); err != nil && !slices.Contains(data.Embedded(), v) {
+				ps = append(ps, data.Problem{Pos: dataSetting.Pos, Msg: fmt.Sprintf("figure %s: data %q: %v", f.Name, v, unwrapPath(err)),
+					Hint: "name a data file (relative to the manifest) or an embedded dataset: " + strings.Join(data.Embedded(), ", ")})
+				settingErr = true
+			}
+			pf.inputs = append(pf.inputs, p)
 		}
 		if settingErr {
 			continue

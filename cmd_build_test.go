@@ -29,7 +29,14 @@ func TestDocumentedManifest(t *testing.T) {
 	if err != nil {
 		t.Fatalf("documented manifest does not parse:\n%v", err)
 	}
-	figs, err := planBuild(man, ".", buildFlags{})
+	dir := t.TempDir()
+	for _, f := range []string{"data/core.yaml", "data/2025.yaml"} {
+		os.MkdirAll(filepath.Join(dir, "data"), 0o755)
+		if err := os.WriteFile(filepath.Join(dir, f), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	figs, err := planBuild(man, dir, buildFlags{})
 	if err != nil {
 		t.Fatalf("documented manifest does not plan:\n%v", err)
 	}
