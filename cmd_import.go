@@ -392,11 +392,7 @@ func isDigits(s string) bool { return s != "" && strings.Trim(s, "0123456789") =
 // cannotRead words an error opening a file: "x.csv: cannot read: no such
 // file or directory".
 func cannotRead(path string, err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
-	return fmt.Errorf("%s: cannot read: %w", path, err)
+	return fmt.Errorf("%s: cannot read: %w", path, unwrapPath(err))
 }
 
 // progress draws a progress bar on standard error while files are read,

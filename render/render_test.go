@@ -332,14 +332,6 @@ func TestGraphvizErrorsSurface(t *testing.T) {
 	}
 }
 
-// TestMain lets the test binary serve as a layout worker (see worker.go).
-func TestMain(m *testing.M) {
-	if code, worker := ServeWorker(os.Stdin, os.Stdout, os.Stderr); worker {
-		os.Exit(code)
-	}
-	os.Exit(m.Run())
-}
-
 // TestRepeatedLayoutsIdentical lays the same clustered graph out several
 // times in one process with every engine: all must give the same bytes
 // (fdp goes through a worker process after the first layout).

@@ -174,7 +174,7 @@ type NodeStyle struct {
 	FontSize  float64
 	Bold      bool
 	PenWidth  float64
-	Margin    string // Graphviz node margin, inches: room for fonts wider than Helvetica
+	Margin    string // Graphviz node margin in inches, when the default is too tight
 	LegendTag string // what the legend calls this kind
 }
 

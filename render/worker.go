@@ -39,17 +39,17 @@ func needsFreshProcess(engine string, dot []byte) bool {
 // would start workers of its own: a test binary would run its tests again
 // in every worker, without end.
 func init() {
-	if code, worker := ServeWorker(os.Stdin, os.Stdout, os.Stderr); worker {
+	if code, worker := serveWorker(os.Stdin, os.Stdout, os.Stderr); worker {
 		os.Exit(code)
 	}
 }
 
-// ServeWorker makes the running program act as a layout worker when it was
+// serveWorker makes the running program act as a layout worker when it was
 // started as one: it reads DOT on stdin, writes the layout on stdout, and
 // reports Graphviz's warnings ("warning: …" lines) and errors on stderr. It
 // returns false when the program is not a worker. The package's init calls
-// it, so programs need not.
-func ServeWorker(stdin io.Reader, stdout, stderr io.Writer) (code int, worker bool) {
+// it, before any main or TestMain.
+func serveWorker(stdin io.Reader, stdout, stderr io.Writer) (code int, worker bool) {
 	spec, ok := os.LookupEnv(workerEnv)
 	if !ok {
 		return 0, false
@@ -97,9 +97,9 @@ func (g *Graphviz) renderInWorker(ctx context.Context, dot []byte, engine string
 	}
 	if _, inWorker := os.LookupEnv(workerEnv); inWorker {
 		// This process was started as a worker but did not serve as one
-		// (its main or TestMain does not call ServeWorker): starting
+		// (its main or TestMain does not call serveWorker): starting
 		// another would start copies without end.
-		return nil, errors.New("layout worker: the program does not serve as a layout worker (call render.ServeWorker first thing in main and TestMain)")
+		return nil, errors.New("layout worker: the program does not serve as a layout worker (call render.serveWorker first thing in main and TestMain)")
 	}
 	exe, err := os.Executable()
 	if err != nil {
