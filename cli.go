@@ -27,6 +27,9 @@ type env struct {
 	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
+	// maxInput is the --max-input of a command that reads data (0:
+	// data.MaxInput).
+	maxInput int64
 }
 
 type command struct {
@@ -121,6 +124,7 @@ func newFlags(name string) *pflag.FlagSet {
 // parse parses a subcommand's flags. It returns ok=false with the exit code
 // when the command should stop: after -h (0) or a bad flag (2).
 func parse(e *env, fs *pflag.FlagSet, c command, args []string, help string) (code int, ok bool) {
+	addInputFlags(e, c.name, fs)
 	err := fs.Parse(args)
 	if errors.Is(err, pflag.ErrHelp) {
 		fmt.Fprintf(e.stdout, "Usage: %s\n\n%s\n", strings.TrimSpace("dipgraph "+c.name+" "+c.args), help)

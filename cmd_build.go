@@ -131,7 +131,7 @@ func manifestSettings() []string {
 	fs, _ := newRenderFlags()
 	keys := []string{"data"}
 	fs.VisitAll(func(f *pflag.Flag) {
-		if f.Name != "output" && f.Name != "format" {
+		if f.Name != "output" && f.Name != "format" && f.Name != "frames" { // frames: a folder of outputs, render's alone
 			keys = append(keys, f.Name)
 		}
 	})
@@ -177,6 +177,16 @@ func planBuild(m *data.Manifest, dir string, bf buildFlags) ([]plannedFigure, er
 			if s.Key == "data" {
 				dataSetting = s // the last one wins: a figure's overrides the default
 				continue
+			}
+			if pathSettings[s.Key] {
+				// Files named in a manifest are relative to its folder,
+				// as data is.
+				s.Values = slices.Clone(s.Values)
+				for i, v := range s.Values {
+					if v != "" && !filepath.IsAbs(v) {
+						s.Values[i] = filepath.Join(dir, filepath.FromSlash(v))
+					}
+				}
 			}
 			if err := setFlag(fs, s); err != nil {
 				ps = append(ps, data.Problem{Pos: s.Pos, Msg: fmt.Sprintf("figure %s: %s: %v", f.Name, s.Key, err), Hint: "give a value the render flag --" + s.Key + " takes"})
@@ -254,6 +264,10 @@ func settingPos(f data.Figure, defaults []data.Setting, err error) data.Pos {
 	}
 	return f.Pos
 }
+
+// pathSettings are the settings that name files, resolved against the
+// manifest's folder.
+var pathSettings = map[string]bool{"style": true, "font": true, "font-dir": true}
 
 // setFlag applies one manifest setting as render would take the flag.
 func setFlag(fs *pflag.FlagSet, s data.Setting) error {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/dipgraph/dipgraph/data"
 	"github.com/dipgraph/dipgraph/graph"
 	"github.com/dipgraph/dipgraph/render"
 )
@@ -23,8 +24,10 @@ The output goes to out/DATASET.svg unless -o names a file (or - for
 standard output). The format comes from -f, or else from the output's
 extension: svg (the figure with title, legend and sources), png and pdf
 (the same figure as an image or a vector PDF with selectable text), dot
-(the Graphviz DOT text of the relation graph), or json (the built graph:
-entities and weighted edges with the dated records behind each).
+(the Graphviz DOT text of the relation graph), json (the built graph:
+entities and weighted edges with the dated records behind each), or html
+(one self-contained page to attach to an email: the SVG and a sortable
+table of every record drawn, with its source).
 
 PNG is --dpi pixels per inch (default 96, as a browser shows the SVG; 300
 for print) times --scale, or fitted within --size WxH pixels. Text is set
@@ -39,19 +42,22 @@ Examples:
   dipgraph render -o out/beijing.png --dpi 300
   dipgraph render -o slide.png --size 1920x1080 --transparent
   dipgraph render -f pdf -o figure.pdf
+  dipgraph render -o report.html
   dipgraph render -f dot -o - my-data.yaml | dot -Tsvg > figure.svg`
 
 // formats are the output formats render writes.
-var formats = []string{"svg", "png", "pdf", "dot", "json"}
+var formats = []string{"svg", "png", "pdf", "dot", "json", "html"}
 
 // laterFormats are formats DESIGN.md promises that this build cannot write yet.
 var laterFormats = []string{}
 
 type renderFlags struct {
 	output, format string
+	styleFile      string
 	opts           render.Options
 	filterFlags
 	paint paintFlags
+	time  timeFlags
 }
 
 // newRenderFlags makes render's flag set. build applies a manifest's
@@ -65,10 +71,15 @@ func newRenderFlags() (*pflag.FlagSet, *renderFlags) {
 	fs.StringVarP(&f.opts.Layout, "layout", "l", render.DefaultLayout, "Graphviz engine: "+strings.Join(render.Layouts, ", "))
 	fs.IntVar(&f.opts.Seed, "seed", render.DefaultSeed, "start of the fdp, neato and sfdp layouts: try another for another arrangement")
 	f.filterFlags.register(fs)
+	f.time.register(fs)
 	fs.StringVar(&f.opts.Title, "title", "", "figure title (default: the dataset's title)")
 	fs.StringVar(&f.opts.Subtitle, "subtitle", "", "a line under the title")
 	fs.StringVar(&f.opts.EdgeLabels, "edge-labels", "caption", "text on edges: "+strings.Join(render.EdgeLabels, ", "))
 	fs.BoolVar(&f.opts.NoLegend, "no-legend", false, "leave the legend out")
+	fs.StringVar(&f.opts.Theme, "theme", render.DefaultTheme, "look: "+strings.Join(render.ThemeNames, ", ")+" (dark: light text, no background; print: black and gray only)")
+	fs.StringVar(&f.opts.Background, "background", "", "fill behind the figure: #rrggbb, or none (default: the theme's)")
+	fs.StringVar(&f.styleFile, "style", "", "a style file: colours, lines and arrowheads per relation type, fill, border and shape per entity kind (see docs/styles.md)")
+	fs.BoolVar(&f.opts.Cite, "cite", false, "put the source numbers of the notes below the figure on the edges")
 	f.paint.register(fs)
 	return fs, f
 }
@@ -80,18 +91,34 @@ type figureSpec struct {
 	opts   render.Options
 	filter graph.Filter
 	paint  render.PaintOptions
+	time   timeSpec
+	// styleFile is the --style file the options' style sheet came from.
+	styleFile string
 }
 
 // spec checks the parsed flags, for an output of the given format, before
 // any data is read. Its errors are command-line mistakes.
 func (f *renderFlags) spec(fs *pflag.FlagSet, format string) (figureSpec, error) {
-	s := figureSpec{format: format, opts: f.opts}
+	s := figureSpec{format: format, opts: f.opts, styleFile: f.styleFile}
 	if err := f.opts.Check(); err != nil {
 		return s, err
 	}
 	var err error
 	if s.filter, err = f.filter(fs); err != nil {
 		return s, err
+	}
+	if s.time, err = f.time.spec(fs, format, &f.filterFlags, &s.opts); err != nil {
+		return s, err
+	}
+	s.opts.Overlay = s.time.overlay
+	if f.styleFile != "" {
+		src, err := os.ReadFile(f.styleFile)
+		if err != nil {
+			return s, fmt.Errorf("--style: cannot read the style file: %w", err)
+		}
+		if s.opts.Sheet, err = data.ParseStyleSheet(f.styleFile, src); err != nil {
+			return s, fmt.Errorf("--style %s: fix the style file (see docs/styles.md):\n%v", f.styleFile, err)
+		}
 	}
 	s.paint, err = f.paint.options(fs, format)
 	return s, err
@@ -124,6 +151,9 @@ func runRender(e *env, args []string) int {
 	if err := spec.filter.Check(ds); err != nil {
 		return usageFail(e, c.name, err.Error())
 	}
+	if code, done := renderOverTime(e, c.name, f.output, spec, ds); done {
+		return code
+	}
 	path := f.output
 	if path == "" {
 		if path, err = defaultOutput(ds.ID, format); err != nil {
@@ -132,6 +162,11 @@ func runRender(e *env, args []string) int {
 	}
 	g := graph.Build(ds, spec.filter)
 	warn := func(msg string) { fmt.Fprintf(e.stderr, "dipgraph render: warning: %s\n", msg) }
+	if spec.opts.Sheet != nil {
+		if err := data.CheckStyleSheet(f.styleFile, spec.opts.Sheet, ds); err != nil {
+			warn(err.Error() + "; its style is not used")
+		}
+	}
 	lay := layoutOnce{paint: format == "png" || format == "pdf"}
 	out, err := produce(e.ctx, &lay, g, spec, warn)
 	lay.close()
@@ -171,6 +206,9 @@ func (l *layoutOnce) close() {
 
 // produce makes one output of a figure from its graph.
 func produce(ctx context.Context, lay *layoutOnce, g *graph.Graph, s figureSpec, warn func(string)) ([]byte, error) {
+	if s.time.active() {
+		return produceTime(ctx, lay, g, s, warn)
+	}
 	switch s.format {
 	case "dot":
 		var b bytes.Buffer
@@ -199,13 +237,19 @@ func produce(ctx context.Context, lay *layoutOnce, g *graph.Graph, s figureSpec,
 		lay.fig, lay.key = fig, key
 	}
 	s.paint.Warn = warn
+	fig := lay.fig
+	if s.paint.Width > 0 || s.paint.Height > 0 {
+		fig = fig.Fit(s.paint.Width, s.paint.Height)
+	}
 	switch s.format {
 	case "png":
-		return lay.fig.PNG(s.paint)
+		return fig.PNG(s.paint)
 	case "pdf":
-		return lay.fig.PDF(s.paint)
+		return fig.PDF(s.paint)
+	case "html":
+		return render.Report(g, fig, s.opts), nil
 	}
-	return lay.fig.SVG(s.paint.Transparent), nil
+	return fig.SVG(s.paint.Transparent), nil
 }
 
 // checkOutputPath refuses an -o that names a folder, before any work is

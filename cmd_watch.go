@@ -7,8 +7,11 @@ import (
 	"html"
 	"net"
 	"net/http"
+	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -27,7 +30,13 @@ Editors that save by writing a new file and renaming it are followed.
 
 With --serve, a preview page shows the current figure and reloads itself
 after every render (or shows the problems while the data is broken):
-  dipgraph watch my-data.yaml --serve 127.0.0.1:8080`
+  dipgraph watch my-data.yaml --serve 127.0.0.1:8080
+
+With --manifest (-m) FILE, watch builds every figure of a manifest as build
+does — only outputs whose bytes change are rewritten — and again whenever
+the manifest, a data file or a style file it names changes; the preview
+shows each figure:
+  dipgraph watch -m figures.yaml --serve 127.0.0.1:8080`
 
 // watchDebounce is how long watch waits after a change for the burst of
 // events one save makes (write, chmod, rename) to end.
@@ -38,8 +47,12 @@ func runWatch(e *env, args []string) int {
 	fs, f := newRenderFlags()
 	fs.Init("watch", 0)
 	serve := fs.String("serve", "", "serve a live preview at this address (e.g. 127.0.0.1:0 picks a free port)")
+	manifest := fs.StringP("manifest", "m", "", "watch a manifest's figures (as build makes them) instead of one figure")
 	if code, ok := parse(e, fs, c, args, watchHelp); !ok {
 		return code
+	}
+	if fs.Changed("manifest") {
+		return watchManifest(e, fs, *manifest, *serve)
 	}
 	if err := checkOutputPath(f.output, f.format); err != nil {
 		return usageFail(e, c.name, err.Error())
@@ -55,6 +68,9 @@ func runWatch(e *env, args []string) int {
 	if err != nil {
 		return usageFail(e, c.name, err.Error())
 	}
+	if spec.time.frames != "" {
+		return usageFail(e, c.name, "--frames is for render: watch redraws one figure (a --timeline of panels works)")
+	}
 	inputs := fs.Args()
 	var files []string
 	for _, in := range inputs {
@@ -66,19 +82,30 @@ func runWatch(e *env, args []string) int {
 		}
 	}
 
-	w := &watcher{e: e, inputs: inputs, spec: spec, output: f.output}
-	if *serve != "" {
-		addr, stop, err := w.serve(*serve)
+	if f.styleFile != "" {
+		files = append(files, f.styleFile) // a new style redraws too
+	}
+	w := &watcher{e: e, inputs: inputs, spec: spec, output: f.output, styleFile: f.styleFile}
+	w.rebuild = w.renderOne
+	return w.run(*serve, func() []string { return files })
+}
+
+// run serves the preview if asked, builds once, then again on every change
+// to the files, until interrupted.
+func (w *watcher) run(serve string, files func() []string) int {
+	e, c := w.e, lookup("watch")
+	if serve != "" {
+		addr, stop, err := w.serve(serve)
 		if err != nil {
-			return usageFail(e, c.name, fmt.Sprintf("--serve %q: %v", *serve, err))
+			return usageFail(e, c.name, fmt.Sprintf("--serve %q: %v", serve, err))
 		}
 		defer stop()
 		fmt.Fprintf(e.stdout, "serving http://%s/\n", addr)
 	}
 	w.render()
-	if len(files) == 0 {
+	if len(files()) == 0 {
 		fmt.Fprintln(e.stderr, "dipgraph watch: no data file to watch (an embedded dataset does not change); rendered once")
-		if *serve == "" {
+		if serve == "" {
 			return exitOK
 		}
 		<-e.ctx.Done()
@@ -90,25 +117,34 @@ func runWatch(e *env, args []string) int {
 	return exitOK
 }
 
-// watcher re-renders one figure and holds what the preview shows.
+// watcher re-renders one figure, or a manifest's figures, and holds what
+// the preview shows.
 type watcher struct {
-	e      *env
+	e       *env
+	rebuild func() ([]shown, error) // makes and writes the figures
 	inputs []string
 	spec   figureSpec
 	output string
 	lay    layoutOnce
+	// styleFile is --style's file, read again for every render.
+	styleFile string
 
 	mu      sync.Mutex
-	version int    // renders so far, good or bad
-	figure  []byte // the last good output
-	errText string // the problems, while the data is broken
+	version int     // renders so far, good or bad
+	figures []shown // the last good outputs
+	errText string  // the problems, while the data is broken
 	waiters []chan struct{}
+}
+
+// shown is a figure the preview shows.
+type shown struct {
+	name, format string
+	body         []byte
 }
 
 // render makes the figure once and writes it, or reports why not.
 func (w *watcher) render() {
-	start := time.Now()
-	out, path, err := w.make()
+	figs, err := w.rebuild()
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	w.version++
@@ -117,13 +153,23 @@ func (w *watcher) render() {
 		fmt.Fprintf(w.e.stderr, "dipgraph watch: %v\nkeeping the last good figure; waiting for the next change\n", err)
 	} else {
 		w.errText = ""
-		w.figure = out
-		fmt.Fprintf(w.e.stderr, "wrote %s in %d ms\n", path, time.Since(start).Milliseconds())
+		w.figures = figs
 	}
 	for _, ch := range w.waiters {
 		close(ch)
 	}
 	w.waiters = nil
+}
+
+// renderOne makes the one figure of render's flags and writes it.
+func (w *watcher) renderOne() ([]shown, error) {
+	start := time.Now()
+	out, path, err := w.make()
+	if err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(w.e.stderr, "wrote %s in %d ms\n", path, time.Since(start).Milliseconds())
+	return []shown{{name: path, format: w.spec.format, body: out}}, nil
 }
 
 func (w *watcher) make() ([]byte, string, error) {
@@ -137,6 +183,15 @@ func (w *watcher) make() ([]byte, string, error) {
 	}
 	if err := w.spec.filter.Check(ds); err != nil {
 		return nil, "", err
+	}
+	if w.styleFile != "" {
+		src, err := os.ReadFile(w.styleFile)
+		if err != nil {
+			return nil, "", fmt.Errorf("--style: cannot read the style file: %w", err)
+		}
+		if w.spec.opts.Sheet, err = data.ParseStyleSheet(w.styleFile, src); err != nil {
+			return nil, "", fmt.Errorf("in the style file:\n%v", err)
+		}
 	}
 	path := w.output
 	if path == "" {
@@ -156,22 +211,35 @@ func (w *watcher) make() ([]byte, string, error) {
 
 // watch waits for changes to files until the context ends. It watches their
 // folders, so a file replaced by a rename (as many editors save) is seen.
-func (w *watcher) watch(files []string) error {
+// The set of files is asked for again after every render: a manifest's
+// figures can name new files.
+func (w *watcher) watch(files func() []string) error {
 	fw, err := fsnotify.NewWatcher()
 	if err != nil {
 		return err
 	}
 	defer fw.Close()
 	want := map[string]bool{}
-	for _, f := range files {
-		abs, err := filepath.Abs(f)
-		if err != nil {
-			return err
+	dirs := map[string]bool{}
+	follow := func() error {
+		clear(want)
+		for _, f := range files() {
+			abs, err := filepath.Abs(f)
+			if err != nil {
+				return err
+			}
+			want[abs] = true
+			if d := filepath.Dir(abs); !dirs[d] {
+				if err := fw.Add(d); err != nil {
+					return fmt.Errorf("cannot watch %s: %w", f, err)
+				}
+				dirs[d] = true
+			}
 		}
-		want[abs] = true
-		if err := fw.Add(filepath.Dir(abs)); err != nil {
-			return fmt.Errorf("cannot watch %s: %w", f, err)
-		}
+		return nil
+	}
+	if err := follow(); err != nil {
+		return err
 	}
 	var timer <-chan time.Time
 	for {
@@ -187,18 +255,21 @@ func (w *watcher) watch(files []string) error {
 		case <-timer:
 			timer = nil
 			w.render()
+			if err := follow(); err != nil {
+				fmt.Fprintf(w.e.stderr, "dipgraph watch: %v\n", err)
+			}
 		}
 	}
 }
 
 // state returns what the preview shows, and a channel closed at the next
 // render.
-func (w *watcher) state() (version int, figure []byte, errText string, next chan struct{}) {
+func (w *watcher) state() (version int, figures []shown, errText string, next chan struct{}) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	ch := make(chan struct{})
 	w.waiters = append(w.waiters, ch)
-	return w.version, w.figure, w.errText, ch
+	return w.version, w.figures, w.errText, ch
 }
 
 // serve starts the preview server: / is the page, /figure the current
@@ -210,11 +281,23 @@ func (w *watcher) serve(addr string) (string, func(), error) {
 	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /{$}", w.page)
-	mux.HandleFunc("GET /figure", func(rw http.ResponseWriter, r *http.Request) {
-		_, fig, _, _ := w.state()
-		rw.Header().Set("Content-Type", contentType(w.spec.format))
+	figure := func(rw http.ResponseWriter, i int) {
+		_, figs, _, _ := w.state()
+		if i < 0 || i >= len(figs) {
+			http.NotFound(rw, nil)
+			return
+		}
+		rw.Header().Set("Content-Type", contentType(figs[i].format))
 		rw.Header().Set("Cache-Control", "no-store")
-		rw.Write(fig)
+		rw.Write(figs[i].body)
+	}
+	mux.HandleFunc("GET /figure", func(rw http.ResponseWriter, r *http.Request) { figure(rw, 0) })
+	mux.HandleFunc("GET /figure/{n}", func(rw http.ResponseWriter, r *http.Request) {
+		n, err := strconv.Atoi(r.PathValue("n"))
+		if err != nil {
+			n = -1
+		}
+		figure(rw, n)
 	})
 	mux.HandleFunc("GET /events", w.events)
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
@@ -245,7 +328,7 @@ func contentType(format string) string {
 // no user markup of its own), the problems while the data is broken, and a
 // script that reloads the page when /events announces a render.
 func (w *watcher) page(rw http.ResponseWriter, r *http.Request) {
-	version, _, errText, _ := w.state()
+	version, figs, errText, _ := w.state()
 	rw.Header().Set("Content-Type", "text/html; charset=utf-8")
 	rw.Header().Set("Cache-Control", "no-store")
 	rw.Header().Set("Content-Security-Policy", "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src 'self'")
@@ -257,14 +340,29 @@ func (w *watcher) page(rw http.ResponseWriter, r *http.Request) {
 <html><head><meta charset="utf-8"><title>dipgraph watch</title>
 <style>body{font-family:Helvetica,Arial,sans-serif;margin:1em;background:#fafafa}
 #problems{color:#a00;background:#fff0f0;padding:.8em;white-space:pre-wrap}
+h2{font-size:1em;margin:1.2em 0 .4em}
 img{max-width:100%%;background:#fff;box-shadow:0 0 4px #ccc}</style></head>
-<body data-version="%d">%s<img id="figure" src="/figure?v=%d" alt="the figure">
+<body data-version="%d">%s%s
 <script>
 new EventSource("/events").addEventListener("render", function (ev) {
   if (ev.data !== document.body.dataset.version) location.reload();
 });
 </script></body></html>
-`, version, problems, version)
+`, version, problems, previewImages(figs, version))
+}
+
+// previewImages are the preview's <img> elements: the one figure, or each
+// of a manifest's figures under its name.
+func previewImages(figs []shown, version int) string {
+	if len(figs) <= 1 {
+		return fmt.Sprintf(`<img id="figure" src="/figure?v=%d" alt="the figure">`, version)
+	}
+	var b strings.Builder
+	for i, f := range figs {
+		fmt.Fprintf(&b, `<h2>%s</h2><img id="figure-%d" src="/figure/%d?v=%d" alt="%s">`,
+			html.EscapeString(f.name), i, i, version, html.EscapeString(f.name))
+	}
+	return b.String()
 }
 
 // events streams one "render" event (its data: the render count) now and

@@ -61,7 +61,7 @@ func (f *filterFlags) filter(fs *pflag.FlagSet) (graph.Filter, error) {
 	if fs.Changed("depth") && f.focus == "" {
 		return filter, fmt.Errorf("--depth needs --focus ID")
 	}
-	if fs.Changed("window") && f.asOf == "" {
+	if fs.Changed("window") && f.asOf == "" && !fs.Changed("timeline") && !fs.Changed("every") && !fs.Changed("diff") {
 		return filter, fmt.Errorf("--window needs --as-of DATE")
 	}
 	return filter, nil

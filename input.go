@@ -43,7 +43,7 @@ func loadData(e *env, args []string) (*graph.Dataset, error) {
 	}
 	var inputs []data.Input
 	for _, a := range args {
-		in, err := data.ReadInput(a, hostFS{}, e.stdin)
+		in, err := data.ReadInputLimit(a, hostFS{}, e.stdin, e.maxInput)
 		if err != nil {
 			return nil, err
 		}

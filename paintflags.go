@@ -22,7 +22,7 @@ type paintFlags struct {
 func (p *paintFlags) register(fs *pflag.FlagSet) {
 	fs.Float64Var(&p.dpi, "dpi", render.DefaultDPI, "PNG resolution in pixels per inch: 96 for screens, 300 for print")
 	fs.Float64Var(&p.scale, "scale", 1, "PNG and PDF: multiply the size by this")
-	fs.StringVar(&p.size, "size", "", "PNG and PDF: fit the figure within WxH (pixels for PNG, points for PDF), e.g. 1920x1080 or 1200x")
+	fs.StringVar(&p.size, "size", "", "SVG, PNG and PDF: WxH (pixels; points for PDF) — the figure centred on a canvas of exactly that size, or one side (1200x) with the other in proportion — or a preset: slide (1920x1080), slide-4:3 (1440x1080), a4-column (1004x), square (1080x1080)")
 	fs.BoolVar(&p.transparent, "transparent", false, "SVG, PNG and PDF: leave the background transparent")
 	fs.StringArrayVar(&p.fonts, "font", nil, "PNG and PDF: a font file (.ttf, .otf, .ttc) for characters the built-in font lacks (repeatable)")
 	fs.StringArrayVar(&p.fontDirs, "font-dir", nil, "PNG and PDF: a folder of fonts to search before the system's (repeatable)")
@@ -35,7 +35,10 @@ func (p *paintFlags) options(fs *pflag.FlagSet, format string) (render.PaintOpti
 	if fs.Changed("dpi") && format != "png" {
 		return render.PaintOptions{}, fmt.Errorf("--dpi applies to PNG only, not %s (a PDF's page size follows --scale or --size)", format)
 	}
-	for _, name := range []string{"scale", "size", "font", "font-dir"} {
+	if fs.Changed("size") && !painted && format != "svg" {
+		return render.PaintOptions{}, fmt.Errorf("--size applies to SVG, PNG and PDF only, not %s", format)
+	}
+	for _, name := range []string{"scale", "font", "font-dir"} {
 		if fs.Changed(name) && !painted {
 			return render.PaintOptions{}, fmt.Errorf("--%s applies to PNG and PDF only, not %s", name, format)
 		}

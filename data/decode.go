@@ -7,6 +7,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"io"
 
@@ -98,6 +99,22 @@ func (d *decoder) document(src []byte, isJSON bool, what string) ast.Node {
 	if !isJSON && bytes.IndexByte(src, '\r') >= 0 {
 		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
 		src = bytes.ReplaceAll(src, []byte("\r"), []byte("\n"))
+	}
+	if !utf8.Valid(src) {
+		// go-yaml would pass the bytes through, and the figure would drop
+		// them: say where the text stops being UTF-8.
+		at := 0
+		for at < len(src) {
+			r, size := utf8.DecodeRune(src[at:])
+			if r == utf8.RuneError && size == 1 {
+				break
+			}
+			at += size
+		}
+		start := bytes.LastIndexByte(src[:at], '\n') + 1
+		d.probs.add(Pos{File: name, Line: bytes.Count(src[:at], []byte("\n")) + 1, Col: utf8.RuneCount(src[start:at]) + 1},
+			"save the file as UTF-8 (an editor's Save As offers the encoding)", "%s is not UTF-8 text: byte 0x%02X cannot start a character", what, src[at])
+		return nil
 	}
 	if len(bytes.TrimSpace(src)) == 0 {
 		d.probs.add(Pos{File: name}, "start from the example in the README", "the file is empty")
@@ -423,12 +440,23 @@ func (d *decoder) num(n ast.Node, what string) (float64, bool) {
 		}
 		d.probs.add(d.pos(n), "use a plain decimal number such as 2 or 2.5", "%s %q is not a finite number", what, scalarText(n))
 		return 0, false
+	case *ast.NanNode, *ast.InfinityNode:
+		d.probs.add(d.pos(n), "use a plain decimal number such as 2 or 2.5", "%s %q is not a finite number", what, scalarText(n))
+		return 0, false
 	case *ast.StringNode:
-		// go-yaml reads a number too large for a float64 (1e400) as plain
-		// text; it was not quoted, so say what is wrong with it.
+		// go-yaml reads some unquoted numbers as plain text: exponents
+		// without a dot (5e-1, 1E1, valid JSON), numbers too large for a
+		// float64 (1e400) and .nan/.inf. Take the first; say what is wrong
+		// with the others.
 		if tk := n.GetToken(); tk != nil && tk.Type == token.StringType {
-			if _, err := strconv.ParseFloat(scalarText(n), 64); errors.Is(err, strconv.ErrRange) {
-				d.probs.add(d.pos(n), "use a plain decimal number such as 2 or 2.5", "%s %q is not a finite number", what, scalarText(n))
+			text := scalarText(n)
+			f, err := strconv.ParseFloat(text, 64)
+			special := strings.Trim(strings.ToLower(text), "+-.")
+			switch {
+			case err == nil && !math.IsInf(f, 0) && !math.IsNaN(f) && strings.ContainsAny(text, "eE") && strings.Trim(text, "+-.0123456789eE") == "":
+				return f, true
+			case errors.Is(err, strconv.ErrRange), special == "nan", special == "inf":
+				d.probs.add(d.pos(n), "use a plain decimal number such as 2 or 2.5", "%s %q is not a finite number", what, text)
 				return 0, false
 			}
 		}

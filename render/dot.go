@@ -20,16 +20,19 @@ const fontName = "Helvetica"
 // get synthetic ids, and every piece of user text goes through dotString.
 func DOT(w io.Writer, g *graph.Graph, o Options) error {
 	var b bytes.Buffer
-	styles := Styles(g.Dataset)
+	th := o.theme()
+	styles := o.typeStyles(g.Dataset)
+	cite := citations(g)
+	ov := o.Overlay.prepare(g, th)
 	ids := map[string]string{}
 	for i, n := range g.Nodes {
 		ids[n.ID] = fmt.Sprintf("n%d", i)
 	}
 
 	fmt.Fprintf(&b, "digraph %s {\n", dotString(g.Dataset.ID))
-	writeAttrs(&b, "  graph", graphAttrs(o))
+	writeAttrs(&b, "  graph", ov.graph(graphAttrs(o)))
 	writeAttrs(&b, "  node", [][2]string{{"fontname", fontName}, {"fontsize", "12"}, {"margin", "0.08,0.04"}})
-	writeAttrs(&b, "  edge", [][2]string{{"fontname", fontName}, {"fontsize", "8.5"}, {"fontcolor", "#404040"}})
+	writeAttrs(&b, "  edge", [][2]string{{"fontname", fontName}, {"fontsize", "8.5"}, {"fontcolor", th.EdgeText}})
 
 	// People grouped under their country: a cluster per country that has
 	// people in the figure (for engines that draw clusters).
@@ -49,14 +52,14 @@ func DOT(w io.Writer, g *graph.Graph, o Options) error {
 			}
 			fmt.Fprintf(&b, "  subgraph cluster_%d {\n", c)
 			c++
-			writeAttrs(&b, "    graph", [][2]string{
-				{"id", "cluster-" + n.ID}, {"label", ""}, {"style", "rounded,filled"}, {"fillcolor", "#F6F7F9"},
-				{"color", "#C9CED6"}, {"penwidth", "1"}, {"margin", "10"},
+			writeAttrs(&b, "    graph", ov.cluster(n.ID, [][2]string{
+				{"id", "cluster-" + n.ID}, {"label", ""}, {"style", "rounded,filled"}, {"fillcolor", th.Cluster[0]},
+				{"color", th.Cluster[1]}, {"penwidth", "1"}, {"margin", "10"},
 				{"tooltip", n.Name + " and its people"},
-			})
+			}))
 			for _, m := range append([]*graph.Entity{n}, people...) {
 				b.WriteString("    ")
-				writeNode(&b, ids[m.ID], m, g.Dataset)
+				writeNode(&b, ids[m.ID], m, g.Dataset, th, ov)
 				written[m.ID] = true
 			}
 			b.WriteString("  }\n")
@@ -65,14 +68,14 @@ func DOT(w io.Writer, g *graph.Graph, o Options) error {
 	for _, n := range g.Nodes {
 		if !written[n.ID] {
 			b.WriteString("  ")
-			writeNode(&b, ids[n.ID], n, g.Dataset)
+			writeNode(&b, ids[n.ID], n, g.Dataset, th, ov)
 		}
 	}
 	if !o.clusters() {
 		for _, n := range g.Nodes {
 			for _, m := range members[n.ID] {
 				fmt.Fprintf(&b, "  %s -> %s", ids[n.ID], ids[m.ID])
-				writeAttrList(&b, [][2]string{{"dir", "none"}, {"color", "#B8BEC6"}, {"penwidth", "0.8"},
+				writeAttrList(&b, [][2]string{{"dir", "none"}, {"color", th.MemberLine}, {"penwidth", "0.8"},
 					{"len", "1.1"}, {"weight", "3"}, {"tooltip", m.Name + " belongs to " + n.Name}})
 				b.WriteString("\n")
 			}
@@ -81,11 +84,16 @@ func DOT(w io.Writer, g *graph.Graph, o Options) error {
 	for i, e := range g.Edges {
 		t, _ := g.Dataset.Type(e.Type)
 		attrs := [][2]string{{"id", fmt.Sprintf("edge-%d", i+1)}}
-		attrs = append(attrs, edgeAttrs(styles[e.Type], e)...)
-		if l := edgeLabel(e, o.EdgeLabels); l != "" {
+		attrs = append(attrs, th.edgeAttrs(styles[e.Type], e)...)
+		var cites func(*graph.Record) string
+		if o.Cite {
+			cites = cite
+		}
+		if l := edgeLabel(e, o.EdgeLabels, cites); l != "" {
 			attrs = append(attrs, [2]string{o.labelAttr(), l})
 		}
 		attrs = append(attrs, [2]string{"tooltip", edgeTooltip(g.Dataset, t, e)})
+		attrs = ov.edge(e, attrs, o.labelAttr())
 		fmt.Fprintf(&b, "  %s -> %s", ids[e.From], ids[e.To])
 		writeAttrList(&b, attrs)
 		b.WriteString("\n")
@@ -124,9 +132,9 @@ func graphAttrs(o Options) [][2]string {
 	return a
 }
 
-func writeNode(b *bytes.Buffer, id string, e *graph.Entity, d *graph.Dataset) {
-	s := StyleOfKind(e.Kind)
-	label := e.Name
+func writeNode(b *bytes.Buffer, id string, e *graph.Entity, d *graph.Dataset, th *Theme, ov *overlay) {
+	s := th.kind(e.Kind)
+	label := strings.Join(wrap(e.Name, s.FontSize, nameWidth), "\n")
 	if e.Native != "" && e.Native != e.Name {
 		label += "\n" + e.Native
 	}
@@ -134,7 +142,7 @@ func writeNode(b *bytes.Buffer, id string, e *graph.Entity, d *graph.Dataset) {
 		{"id", "node-" + e.ID},
 		nodeLabel(label, s.Bold),
 		{"shape", s.Shape}, {"style", s.Style},
-		{"fillcolor", s.Fill}, {"color", s.Border},
+		{"fillcolor", s.Fill}, {"color", s.Border}, {"fontcolor", s.FontColor},
 		{"penwidth", fmt.Sprintf("%g", s.PenWidth)},
 		{"fontsize", fmt.Sprintf("%g", s.FontSize)},
 		{"tooltip", nodeTooltip(e, d)},
@@ -142,6 +150,7 @@ func writeNode(b *bytes.Buffer, id string, e *graph.Entity, d *graph.Dataset) {
 	if s.Margin != "" {
 		attrs = append(attrs, [2]string{"margin", s.Margin})
 	}
+	attrs = ov.node(e, attrs)
 	b.WriteString(id)
 	writeAttrList(b, attrs)
 	b.WriteString("\n")
@@ -177,17 +186,42 @@ func writeAttrList(b *bytes.Buffer, attrs [][2]string) {
 	b.WriteString("]")
 }
 
-// edgeLabel is the text on an edge for the chosen --edge-labels mode.
-func edgeLabel(e *graph.Edge, mode string) string {
+// nameWidth is the width, in points, beyond which a node's name wraps.
+const nameWidth = 140.0
+
+// edgeLabel is the text on an edge for the chosen --edge-labels mode. With
+// cite set, each caption line ends with its record's source number, and
+// other labels with the numbers of all the edge's sources.
+func edgeLabel(e *graph.Edge, mode string, cite func(*graph.Record) string) string {
+	all := func(l string) string {
+		if cite == nil {
+			return l
+		}
+		var nums []string
+		for _, r := range e.Records {
+			if c := cite(r); c != "" && !slices.Contains(nums, c) {
+				nums = append(nums, c)
+			}
+		}
+		slices.SortFunc(nums, func(a, b string) int {
+			x, _ := strconv.Atoi(a)
+			y, _ := strconv.Atoi(b)
+			return x - y
+		})
+		if len(nums) == 0 {
+			return l
+		}
+		return strings.TrimSpace(l + " [" + strings.Join(nums, ",") + "]")
+	}
 	switch mode {
 	case "none":
-		return ""
+		return all("")
 	case "count":
-		return fmt.Sprintf("%d", len(e.Records))
+		return all(fmt.Sprintf("%d", len(e.Records)))
 	case "weight":
-		return fmt.Sprintf("%g", e.Weight)
+		return all(fmt.Sprintf("%g", e.Weight))
 	case "date":
-		return dateSpan(e)
+		return all(dateSpan(e))
 	}
 	// caption: the short labels the curator wrote, newest first, each with
 	// its date; records without a label stay in the tooltip only.
@@ -197,6 +231,9 @@ func edgeLabel(e *graph.Edge, mode string) string {
 			continue
 		}
 		l := r.Label + ", " + r.Start.Human()
+		if cite != nil && cite(r) != "" {
+			l += " [" + cite(r) + "]"
+		}
 		if !slices.Contains(lines, l) {
 			lines = append(lines, l)
 		}
@@ -204,7 +241,20 @@ func edgeLabel(e *graph.Edge, mode string) string {
 	if len(lines) > 3 {
 		lines = append(lines[:2], fmt.Sprintf("+%d more", len(lines)-2))
 	}
+	if len(lines) == 0 {
+		return all("")
+	}
 	return strings.Join(lines, "\n")
+}
+
+// citations numbers the figure's sources as its source notes do ([1] is
+// g.Sources[0]) and returns a record's source number.
+func citations(g *graph.Graph) func(*graph.Record) string {
+	num := map[string]string{}
+	for i, s := range g.Sources {
+		num[s.ID] = fmt.Sprint(i + 1)
+	}
+	return func(r *graph.Record) string { return num[r.Source] }
 }
 
 func dateSpan(e *graph.Edge) string {
@@ -243,7 +293,7 @@ func edgeTooltip(d *graph.Dataset, t graph.Type, e *graph.Edge) string {
 		if note == "" {
 			note = r.Label
 		}
-		lines = append(lines, strings.TrimSpace(fmt.Sprintf("• %s: %s", when, note))+" ["+src+"]")
+		lines = append(lines, "• "+strings.Join(slices.DeleteFunc([]string{when, strings.TrimSpace(note), src}, func(s string) bool { return s == "" }), " — "))
 	}
 	return strings.Join(lines, "\n")
 }

@@ -12,8 +12,8 @@ import (
 //   - a line break becomes newline (Graphviz's \n, or a space in SVG text);
 //   - a backslash becomes backslash (doubled for DOT, so \N, \G or \n in
 //     user text are not Graphviz escapes);
-//   - tabs become spaces, and other control characters and invalid UTF-8
-//     are dropped.
+//   - tabs become spaces, and other control characters, invalid UTF-8
+//     and the non-characters U+FFFE and U+FFFF are dropped.
 //
 // Right-to-left marks and other printable format characters are kept.
 func escapeText(s, newline, backslash string) string {
@@ -38,7 +38,9 @@ func escapeText(s, newline, backslash string) string {
 		case '\r', '\t':
 			b.WriteByte(' ')
 		default:
-			if r == unicode.ReplacementChar || unicode.IsControl(r) {
+			// U+FFFE and U+FFFF are not XML characters: Graphviz's
+			// parser refuses them in HTML-like labels (found by FuzzEscape).
+			if r == unicode.ReplacementChar || unicode.IsControl(r) || r == 0xFFFE || r == 0xFFFF {
 				continue
 			}
 			b.WriteRune(r)

@@ -5,7 +5,9 @@ import (
 	"context"
 	"fmt"
 	"html"
+	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -40,6 +42,8 @@ func SVG(ctx context.Context, gv *Graphviz, g *graph.Graph, o Options) ([]byte, 
 type Figure struct {
 	Width, Height float64 // points
 	title, desc   string
+	background    string    // #rrggbb, or "" for none
+	pxW, pxH      int       // the SVG's declared size in pixels (Fit), 0: its size in points
 	lines         []figText // title block, then sources
 	panels        []*panel  // the relation graph, then the legend if any
 }
@@ -52,6 +56,7 @@ type figText struct {
 	color      string
 	text       string
 	room       float64 // the width the line may take
+	href       string  // a web address the line links to (http or https only)
 }
 
 // panel is a Graphviz layout placed in the figure, as the SVG nests it: an
@@ -73,7 +78,7 @@ func Lay(ctx context.Context, gv *Graphviz, g *graph.Graph, o Options, paint boo
 	if err := DOT(&dot, g, o); err != nil {
 		return nil, err
 	}
-	main, err := layPanel(ctx, gv, "figure-graph", dot.Bytes(), o.Layout, paint)
+	main, err := layGraph(ctx, gv, dot.Bytes(), o.Layout, paint)
 	if err != nil {
 		return nil, err
 	}
@@ -84,6 +89,21 @@ func Lay(ctx context.Context, gv *Graphviz, g *graph.Graph, o Options, paint boo
 		}
 	}
 	return arrange(g, o, main, legend), nil
+}
+
+// layGraph lays out the relation graph. With edge text on an engine that
+// places it as external labels, it takes two passes: the engine's layout,
+// then the labels moved clear of each other (placeLabels) and the result
+// drawn with every position kept (Graphviz's nop2).
+func layGraph(ctx context.Context, gv *Graphviz, dot []byte, engine string, paint bool) (*panel, error) {
+	if engine == "dot" || !bytes.Contains(dot, []byte("xlabel=")) {
+		return layPanel(ctx, gv, "figure-graph", dot, engine, paint)
+	}
+	laid, err := gv.Render(ctx, dot, engine, "dot")
+	if err != nil {
+		return nil, err
+	}
+	return layPanel(ctx, gv, "figure-graph", setDOTAttrs(laid, placeLabels(laid)), "nop2", paint)
 }
 
 func layPanel(ctx context.Context, gv *Graphviz, id string, dot []byte, engine string, paint bool) (*panel, error) {
@@ -190,11 +210,20 @@ func arrange(g *graph.Graph, o Options, main, legend *panel) *Figure {
 	if asOf := latestDate(g); !asOf.IsZero() {
 		foot = append(foot, fmt.Sprintf("Data as of %s · %d relations from %d records · made with dipgraph", asOf.Human(), len(g.Edges), recordCount(g)))
 	}
+	var footLinks []string // the link of each foot line
+	for range foot {
+		footLinks = append(footLinks, "")
+	}
 	for i, s := range g.Sources {
-		foot = append(foot, wrap(fmt.Sprintf("[%d] %s", i+1, sourceLine(s)), footSize, inner)...)
+		lines := wrap(fmt.Sprintf("[%d] %s", i+1, sourceLine(s)), footSize, inner)
+		foot = append(foot, lines...)
+		for range lines {
+			footLinks = append(footLinks, webURL(s.URL))
+		}
 	}
 
-	f := &Figure{Width: width, title: title, desc: g.Dataset.Description}
+	th := o.theme()
+	f := &Figure{Width: width, title: title, desc: describe(g, o), background: th.Background}
 	y := figMargin
 	headH := float64(len(titleLines))*lineH(titleSize) + float64(len(subLines))*lineH(subtitleSize)
 	bodyH := main.svg.height
@@ -210,8 +239,18 @@ func arrange(g *graph.Graph, o Options, main, legend *panel) *Figure {
 			f.lines = append(f.lines, figText{block: block, x: figMargin, y: y - size*0.25, size: size, bold: bold, color: color, text: l, room: inner})
 		}
 	}
-	text("title-block", titleLines, titleSize, true, "#1A1A1A")
-	text("title-block", subLines, subtitleSize, false, "#444444")
+	defer func() {
+		// The source lines link to their sources.
+		n := 0
+		for i := range f.lines {
+			if f.lines[i].block == "sources" {
+				f.lines[i].href = footLinks[n]
+				n++
+			}
+		}
+	}()
+	text("title-block", titleLines, titleSize, true, th.Title)
+	text("title-block", subLines, subtitleSize, false, th.Subtitle)
 	y += 8
 	main.x, main.y = figMargin, y
 	f.panels = append(f.panels, main)
@@ -220,23 +259,65 @@ func arrange(g *graph.Graph, o Options, main, legend *panel) *Figure {
 		f.panels = append(f.panels, legend)
 	}
 	y += bodyH + 10
-	text("sources", foot, footSize, false, "#555555")
+	text("sources", foot, footSize, false, th.Footer)
 	return f
 }
 
+// Fit returns the figure for a target of w × h pixels (--size): with both
+// sides given, on a canvas of exactly those proportions with the figure
+// centred on it (the background fills the rest), so a slide-sized figure
+// drops into a slide as it is; with one side 0, the figure as it is. Its
+// SVG declares the target's size in pixels.
+func (f *Figure) Fit(w, h int) *Figure {
+	out := *f
+	out.pxW, out.pxH = w, h
+	if w <= 0 || h <= 0 {
+		return &out
+	}
+	want := float64(w) / float64(h)
+	dx, dy := 0.0, 0.0
+	if f.Width/f.Height < want {
+		out.Width = f.Height * want
+		dx = (out.Width - f.Width) / 2
+	} else {
+		out.Height = f.Width / want
+		dy = (out.Height - f.Height) / 2
+	}
+	out.lines = slices.Clone(f.lines)
+	for i := range out.lines {
+		out.lines[i].x += dx
+		out.lines[i].y += dy
+	}
+	out.panels = nil
+	for _, p := range f.panels {
+		q := *p
+		q.x += dx
+		q.y += dy
+		out.panels = append(out.panels, &q)
+	}
+	return &out
+}
+
 // SVG writes the figure as one SVG document; transparent leaves out the
-// white background.
+// background.
 func (f *Figure) SVG(transparent bool) []byte {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n")
-	fmt.Fprintf(&b, "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"%spt\" height=\"%spt\" viewBox=\"0 0 %s %s\">\n",
-		num(f.Width), num(f.Height), num(f.Width), num(f.Height))
-	fmt.Fprintf(&b, "<title>%s</title>\n", xmlText(f.title))
-	if f.desc != "" {
-		fmt.Fprintf(&b, "<desc>%s</desc>\n", xmlText(f.desc))
+	width, height := num(f.Width)+"pt", num(f.Height)+"pt"
+	switch {
+	case f.pxW > 0 && f.pxH > 0:
+		width, height = strconv.Itoa(f.pxW), strconv.Itoa(f.pxH)
+	case f.pxW > 0:
+		width, height = strconv.Itoa(f.pxW), num(math.Round(float64(f.pxW)*f.Height/f.Width))
+	case f.pxH > 0:
+		width, height = num(math.Round(float64(f.pxH)*f.Width/f.Height)), strconv.Itoa(f.pxH)
 	}
-	if !transparent {
-		fmt.Fprintf(&b, "<rect id=\"background\" width=\"100%%\" height=\"100%%\" fill=\"#FFFFFF\"/>\n")
+	fmt.Fprintf(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n")
+	fmt.Fprintf(&b, "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"%s\" height=\"%s\" viewBox=\"0 0 %s %s\" role=\"img\" aria-labelledby=\"figure-title figure-desc\">\n",
+		width, height, num(f.Width), num(f.Height))
+	fmt.Fprintf(&b, "<title id=\"figure-title\">%s</title>\n", xmlText(f.title))
+	fmt.Fprintf(&b, "<desc id=\"figure-desc\">%s</desc>\n", xmlText(f.desc))
+	if !transparent && f.background != "" {
+		fmt.Fprintf(&b, "<rect id=\"background\" width=\"100%%\" height=\"100%%\" fill=\"%s\"/>\n", f.background)
 	}
 	text := func(block string) {
 		for _, l := range f.lines {
@@ -247,8 +328,15 @@ func (f *Figure) SVG(transparent bool) []byte {
 			if l.bold {
 				weight = " font-weight=\"bold\""
 			}
-			fmt.Fprintf(&b, "<text x=\"%s\" y=\"%s\" font-family=\"Helvetica,Arial,sans-serif\" font-size=\"%s\"%s fill=\"%s\">%s</text>\n",
-				num(l.x), num(l.y), num(l.size), weight, l.color, xmlText(l.text))
+			if l.href != "" {
+				fmt.Fprintf(&b, "<a href=\"%s\" xlink:href=\"%s\" target=\"_blank\">", xmlText(l.href), xmlText(l.href))
+			}
+			fmt.Fprintf(&b, "<text x=\"%s\" y=\"%s\" font-family=\"%s\" font-size=\"%s\"%s fill=\"%s\">%s</text>",
+				num(l.x), num(l.y), fontStack, num(l.size), weight, l.color, xmlText(l.text))
+			if l.href != "" {
+				b.WriteString("</a>")
+			}
+			b.WriteString("\n")
 		}
 	}
 	b.WriteString("<g id=\"title-block\">\n")
@@ -328,4 +416,42 @@ func recordCount(g *graph.Graph) int {
 		}
 	}
 	return len(seen)
+}
+
+// fontStack is the font-family of the figure's own text: Helvetica, which
+// Graphviz measured the text with, then look-alikes, then the generic
+// family, so every viewer finds a font.
+const fontStack = "Helvetica,Arial,Liberation Sans,sans-serif"
+
+// describe summarises the figure for its <desc>: what it shows, over which
+// dates, then the dataset's own description.
+func describe(g *graph.Graph, o Options) string {
+	var types []string
+	for _, t := range g.Types {
+		n := 0
+		for _, e := range g.Edges {
+			if e.Type == t.ID {
+				n++
+			}
+		}
+		types = append(types, fmt.Sprintf("%s %d", strings.ToLower(t.Label), n))
+	}
+	s := fmt.Sprintf("Relationship figure of %d entities and %d relations", len(g.Nodes), len(g.Edges))
+	if len(types) > 0 {
+		s += " (" + strings.Join(types, ", ") + ")"
+	}
+	first, last := graph.Date{}, latestDate(g)
+	for _, e := range g.Edges {
+		if d := e.First(); first.IsZero() || d.Compare(first) < 0 {
+			first = d
+		}
+	}
+	if !first.IsZero() {
+		s += fmt.Sprintf(", from records dated %s to %s", first.Human(), last.Human())
+	}
+	s += "."
+	if d := strings.TrimSpace(g.Dataset.Description); d != "" {
+		s += " " + d
+	}
+	return s
 }

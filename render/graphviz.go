@@ -3,14 +3,18 @@ package render
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"runtime/debug"
 	"strings"
 	"sync"
-	_ "unsafe" // for go:linkname to go-graphviz's error log
+	"time"
+	_ "unsafe" // for go:linkname to go-graphviz's error log and module
 
 	graphviz "github.com/goccy/go-graphviz"
+	"github.com/goccy/go-graphviz/cgraph"
 	"github.com/goccy/go-graphviz/gvc"
+	"github.com/tetratelabs/wazero/api"
 )
 
 // Graphviz is one instance of Graphviz compiled to WebAssembly. Creating it
@@ -21,6 +25,8 @@ type Graphviz struct {
 	gv *gvc.Context
 	// Warn, if set, receives Graphviz's warnings (errors fail the render).
 	Warn func(string)
+	// timeout stops a layout that runs longer (see WithTimeout).
+	timeout time.Duration
 }
 
 // go-graphviz runs one WebAssembly module per process, whatever the number
@@ -49,12 +55,28 @@ func NewGraphviz(ctx context.Context) (*Graphviz, error) {
 			return nil, fmt.Errorf("starting Graphviz: %w", err)
 		}
 		processGVC = gv
+		// With the module's starting state recorded, every layout starts
+		// from it (see wasmreset.go); without, fdp layouts after the
+		// first go to worker processes.
+		if graphvizModule != nil {
+			freshState, _ = captureWasmState(graphvizModule.mod.Memory())
+		}
 	}
 	return &Graphviz{gv: processGVC}, nil
 }
 
-// processGVC is the process's one Graphviz context.
-var processGVC *gvc.Context
+// processGVC is the process's one Graphviz context, and freshState the
+// WebAssembly memory as it was when it had just started.
+var (
+	processGVC *gvc.Context
+	freshState *wasmState
+)
+
+// graphvizModule is go-graphviz's one WebAssembly module instance; its
+// first field is wazero's module, whose memory wasmReset restores.
+//
+//go:linkname graphvizModule github.com/goccy/go-graphviz/internal/wasm.mod
+var graphvizModule *struct{ mod api.Module }
 
 // WithWarn returns a handle on the same Graphviz that sends its warnings to
 // warn: figures built concurrently each get their own.
@@ -103,6 +125,47 @@ func graphvizLog(ctx context.Context) string {
 // layout yields and can double its time.
 const layoutMemoryLimit = 4 << 30
 
+// The largest graph dipgraph lays out. Past these, Graphviz's memory (which
+// grows with the nodes times the edges for some engines) and time are out
+// of proportion to any figure a reader can read; the limit is an error
+// that says so, not a machine run out of memory.
+const (
+	MaxNodes = 20000
+	MaxEdges = 100000
+)
+
+// Graphs up to these sizes lay out in this process whatever the engine (in
+// well under two seconds with the embedded Graphviz, dot included); larger
+// ones, when a timeout is set, run in a worker process that can be stopped
+// (see WithTimeout).
+const (
+	isolateNodes = 60
+	isolateEdges = 200
+)
+
+// ErrTimeout matches (errors.Is) the error of a layout stopped by its
+// timeout.
+var ErrTimeout = errors.New("layout timed out")
+
+type timeoutError struct{ msg string }
+
+func (e *timeoutError) Error() string        { return e.msg }
+func (e *timeoutError) Is(target error) bool { return target == ErrTimeout }
+
+// WithTimeout returns a handle on the same Graphviz that stops a layout
+// still running after d (0: never). Graphviz in WebAssembly cannot be
+// interrupted, and go-graphviz cannot be used again after a call into it
+// is abandoned (go-graphviz#118), so a layout that might be stopped — one
+// of a graph larger than a small figure — runs in a worker process, which
+// is killed when time is up; this process's Graphviz is never touched by
+// it and stays usable. Small graphs lay out here, in well under the
+// smallest sensible timeout.
+func (g *Graphviz) WithTimeout(d time.Duration) *Graphviz {
+	c := *g
+	c.timeout = d
+	return &c
+}
+
 // Render lays out DOT text with the engine and renders it in format ("svg",
 // "json" for Graphviz's drawing operations, or "dot" for DOT annotated with
 // positions). It returns Graphviz's own messages as an error when Graphviz
@@ -122,39 +185,81 @@ func (g *Graphviz) RenderFormats(ctx context.Context, dot []byte, engine string,
 	if len(formats) == 0 {
 		return nil, fmt.Errorf("graphviz: no output format")
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	wasmMu.Lock()
-	if wasmLayouts > 0 && needsFreshProcess(engine, dot) {
+	if freshState == nil && wasmLayouts > 0 && needsFreshProcess(engine, dot) {
 		// A worker is its own process: several run at once (build
 		// --jobs) while this process's Graphviz serves others.
 		wasmMu.Unlock()
-		return g.renderInWorker(ctx, dot, engine, formats)
+		return g.renderInWorker(ctx, dot, engine, formats, 0, 0)
+	}
+	gr, nodes, edges, err := parseDOT(ctx, dot)
+	if err != nil {
+		wasmMu.Unlock()
+		return nil, err
+	}
+	if g.timeout > 0 && (nodes > isolateNodes || edges > isolateEdges) {
+		gr.Close()
+		wasmMu.Unlock()
+		return g.renderInWorker(ctx, dot, engine, formats, nodes, edges)
 	}
 	defer wasmMu.Unlock()
-	return g.renderHere(ctx, dot, engine, formats)
+	return g.layHere(ctx, gr, edges, engine, formats)
 }
 
-// renderHere lays out dot in this process's Graphviz.
+// renderHere lays out dot in this process's Graphviz; the caller holds
+// wasmMu.
 func (g *Graphviz) renderHere(ctx context.Context, dot []byte, engine string, formats []string) ([][]byte, error) {
-	wasmLayouts++
+	gr, _, edges, err := parseDOT(ctx, dot)
+	if err != nil {
+		return nil, err
+	}
+	return g.layHere(ctx, gr, edges, engine, formats)
+}
 
-	before := graphvizLog(ctx)
+// parseDOT puts Graphviz back in its starting state and reads dot into
+// it, refusing graphs over MaxNodes or MaxEdges. The caller holds wasmMu and
+// closes the graph.
+func parseDOT(ctx context.Context, dot []byte) (gr *cgraph.Graph, nodes, edges int, err error) {
+	if freshState != nil {
+		if err := freshState.restore(); err != nil {
+			return nil, 0, 0, err
+		}
+	}
 	if _, err := wasmResetErrors(ctx); err != nil {
-		return nil, fmt.Errorf("graphviz: %w", err)
+		return nil, 0, 0, fmt.Errorf("graphviz: %w", err)
 	}
-	gr, err := graphviz.ParseBytes(dot)
+	gr, err = graphviz.ParseBytes(dot)
 	if err != nil {
-		return nil, fmt.Errorf("graphviz could not read the DOT: %w", err)
+		return nil, 0, 0, fmt.Errorf("graphviz could not read the DOT: %w", err)
 	}
+	if nodes, err = gr.NodeNum(); err == nil {
+		edges, err = gr.EdgeNum()
+	}
+	if err != nil {
+		gr.Close()
+		return nil, 0, 0, fmt.Errorf("graphviz could not count the graph: %w", err)
+	}
+	if nodes > MaxNodes || edges > MaxEdges {
+		gr.Close()
+		return nil, 0, 0, fmt.Errorf("the graph has %d nodes and %d edges, more than dipgraph lays out (%d nodes, %d edges): narrow it with --types, --from/--to, --focus or --min-weight", nodes, edges, MaxNodes, MaxEdges)
+	}
+	return gr, nodes, edges, nil
+}
+
+// layHere lays out and renders a parsed graph in this process's Graphviz,
+// then closes it; the caller holds wasmMu.
+func (g *Graphviz) layHere(ctx context.Context, gr *cgraph.Graph, wantEdges int, engine string, formats []string) ([][]byte, error) {
 	defer gr.Close()
-	wantEdges, err := gr.EdgeNum()
-	if err != nil {
-		return nil, fmt.Errorf("graphviz could not count the edges: %w", err)
-	}
+	wasmLayouts++
+	before := graphvizLog(ctx)
 
 	gcPercent := debug.SetGCPercent(-1)
 	limit := debug.SetMemoryLimit(layoutMemoryLimit)
 	outs := make([][]byte, len(formats))
-	err = g.gv.Layout(ctx, gr, engine)
+	err := g.gv.Layout(ctx, gr, engine)
 	for i, format := range formats {
 		if err != nil {
 			break

@@ -22,12 +22,13 @@ const (
 // the figure can draw its legend.
 func legendDOT(g *graph.Graph, o Options) []byte {
 	var b bytes.Buffer
-	styles := Styles(g.Dataset)
+	th := o.theme()
+	styles := o.typeStyles(g.Dataset)
 	b.WriteString("digraph legend {\n")
 	writeAttrs(&b, "  graph", [][2]string{{"id", "legend"}, {"bgcolor", "transparent"}, {"pad", "0.1"},
 		{"splines", "false"}, {"outputorder", "edgesfirst"}})
 	writeAttrs(&b, "  node", [][2]string{{"fontname", fontName}, {"fontsize", fmt.Sprintf("%g", legendFont)},
-		{"shape", "plaintext"}, {"margin", "0"}, {"height", "0.2"}, {"fixedsize", "true"}})
+		{"shape", "plaintext"}, {"margin", "0"}, {"height", "0.2"}, {"fixedsize", "true"}, {"fontcolor", th.LegendText}})
 	writeAttrs(&b, "  edge", [][2]string{{"fontname", fontName}})
 	row := 0
 	id := 0
@@ -67,7 +68,7 @@ func legendDOT(g *graph.Graph, o Options) []byte {
 		}
 		fmt.Fprintf(&b, "  %s -> %s", a, z)
 		attrs := [][2]string{{"id", "legend-edge-" + a}, {"tooltip", tip}}
-		attrs = append(attrs, edgeAttrs(s, e)...)
+		attrs = append(attrs, th.edgeAttrs(s, e)...)
 		writeAttrList(&b, attrs)
 		b.WriteString("\n")
 	}
@@ -91,10 +92,11 @@ func legendDOT(g *graph.Graph, o Options) []byte {
 	text(0, "Line width: total weight of the records", false)
 	row++
 	for _, w := range []float64{1, 4, 9} {
-		sample(EdgeStyle{Color: "#6B6B6B", Line: "solid", Arrow: "none"}, &graph.Edge{Weight: w}, fmt.Sprintf("weight %g", w))
+		sample(EdgeStyle{Color: th.WeightShade, Line: "solid", Arrow: "none"}, &graph.Edge{Weight: w}, fmt.Sprintf("weight %g", w))
 		text(legendSample+0.12, fmt.Sprintf("%g", w), false)
 		row++
 	}
+	row = legendOverlay(g, o).legend(&b, row, next)
 	row++
 	kinds := map[graph.Kind]bool{}
 	for _, n := range g.Nodes {
@@ -104,11 +106,11 @@ func legendDOT(g *graph.Graph, o Options) []byte {
 		if !kinds[k] {
 			continue
 		}
-		s := StyleOfKind(k)
+		s := th.kind(k)
 		n := next()
 		fmt.Fprintf(&b, "  %s", n)
 		writeAttrList(&b, [][2]string{{"id", "legend-" + n}, nodeLabel(s.LegendTag, s.Bold), {"shape", s.Shape}, {"style", s.Style},
-			{"fillcolor", s.Fill}, {"color", s.Border}, {"penwidth", fmt.Sprintf("%g", s.PenWidth)},
+			{"fillcolor", s.Fill}, {"color", s.Border}, {"fontcolor", s.FontColor}, {"penwidth", fmt.Sprintf("%g", s.PenWidth)},
 			{"width", "1.1"}, {"height", "0.26"}, {"pos", fmt.Sprintf("%.3f,%.3f!", 0.55, y())}})
 		b.WriteString("\n")
 		row++

@@ -2,9 +2,15 @@ package render
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/dipgraph/dipgraph/graph"
 )
+
+// colorRe is a colour as options and style sheets give it.
+var colorRe = regexp.MustCompile(`^#[0-9A-Fa-f]{6}$`)
 
 // Layouts are the Graphviz engines a figure can be laid out with.
 var Layouts = []string{"dot", "neato", "fdp", "sfdp", "circo", "twopi"}
@@ -26,6 +32,19 @@ type Options struct {
 	Subtitle   string
 	EdgeLabels string // one of EdgeLabels
 	NoLegend   bool
+	// Theme is one of ThemeNames; empty means DefaultTheme.
+	Theme string
+	// Background overrides the theme's background: a #rrggbb colour, or
+	// "none" for a transparent figure.
+	Background string
+	// Sheet, when set, overrides the theme's type and kind styles.
+	Sheet *graph.StyleSheet
+	// Cite puts on each edge the numbers of its records' sources, as the
+	// figure's source notes number them.
+	Cite bool
+	// Overlay, when set, draws analysis over the figure: blocs, sizes,
+	// unbalanced triads, changes between two dates (see overlay.go).
+	Overlay *Overlay
 	// Seed starts the force-directed engines (fdp, neato, sfdp): the same
 	// seed gives the same figure; another seed, another arrangement.
 	Seed int
@@ -42,6 +61,14 @@ func (o *Options) Check() error {
 	}
 	if o.Seed < 0 {
 		return fmt.Errorf("--seed %d: give a number 0 or more", o.Seed)
+	}
+	if o.Theme != "" {
+		if err := CheckTheme(o.Theme); err != nil {
+			return err
+		}
+	}
+	if o.Background != "" && o.Background != "none" && !colorRe.MatchString(o.Background) {
+		return fmt.Errorf("--background %q: give a colour as #rrggbb, or none for a transparent figure", o.Background)
 	}
 	if !slices.Contains(EdgeLabels, o.EdgeLabels) {
 		return fmt.Errorf("--edge-labels %q: choose one of %s", o.EdgeLabels, strings.Join(EdgeLabels, ", "))

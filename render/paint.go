@@ -50,10 +50,33 @@ type PaintOptions struct {
 	Warn func(string)
 }
 
-// ParseSize reads --size: "WxH", "Wx" or "xH", in whole units.
+// SizePresets are the --size names for common targets, in pixels: a 16:9
+// and a 4:3 slide, one column of a two-column A4 page (85 mm at 300 dpi,
+// height free), and a square for social media.
+var SizePresets = []struct {
+	Name string
+	W, H int
+}{
+	{"slide", 1920, 1080},
+	{"slide-4:3", 1440, 1080},
+	{"a4-column", 1004, 0},
+	{"square", 1080, 1080},
+}
+
+// ParseSize reads --size: a preset name (SizePresets), "WxH", "Wx" or
+// "xH", in whole units.
 func ParseSize(s string) (w, h int, err error) {
+	for _, p := range SizePresets {
+		if strings.EqualFold(strings.TrimSpace(s), p.Name) {
+			return p.W, p.H, nil
+		}
+	}
 	ws, hs, ok := strings.Cut(strings.ToLower(strings.TrimSpace(s)), "x")
-	bad := fmt.Errorf("--size %q: give WIDTHxHEIGHT, e.g. 1920x1080, or 1920x for a width alone, or x1080 for a height", s)
+	var names []string
+	for _, p := range SizePresets {
+		names = append(names, p.Name)
+	}
+	bad := fmt.Errorf("--size %q: give WIDTHxHEIGHT, e.g. 1920x1080, or 1920x for a width alone, or x1080 for a height, or a preset: %s", s, strings.Join(names, ", "))
 	if !ok || (ws == "" && hs == "") {
 		return 0, 0, bad
 	}
@@ -197,8 +220,8 @@ func paintFigure(f *Figure, fonts *Fonts, transparent bool, p painter) []rune {
 			x += r.adv * size * sx
 		}
 	}
-	if !transparent {
-		p.fill(rectPath(0, 0, f.Width, f.Height), color.NRGBA{255, 255, 255, 255})
+	if !transparent && f.background != "" {
+		p.fill(rectPath(0, 0, f.Width, f.Height), parseColor(f.background))
 	}
 	figText := func(block string) {
 		for _, l := range f.lines {

@@ -63,6 +63,14 @@ func TestGoldenDOT(t *testing.T) {
 		{"beijing-2025.neato.none", graph.Filter{}, Options{Layout: "neato", EdgeLabels: "none"}},
 		{"beijing-2025.fdp.count.focus-kim-jong-un-1", graph.Filter{Focus: "kim-jong-un", Depth: 1}, Options{Layout: "fdp", EdgeLabels: "count"}},
 		{"beijing-2025.fdp.weight.asof-2019-06-30", graph.Filter{AsOf: graph.MustDate("2019-06-30"), Window: 2}, Options{Layout: "fdp", EdgeLabels: "weight"}},
+		{"beijing-2025.fdp.caption.seed3.theme-dark", graph.Filter{}, Options{Layout: "fdp", EdgeLabels: "caption", Seed: 3, Theme: "dark"}},
+		{"beijing-2025.fdp.caption.seed3.theme-print", graph.Filter{}, Options{Layout: "fdp", EdgeLabels: "caption", Seed: 3, Theme: "print"}},
+		{"beijing-2025.fdp.date.seed3.cite", graph.Filter{}, Options{Layout: "fdp", EdgeLabels: "date", Seed: 3, Cite: true}},
+		{"beijing-2025.fdp.none.seed3.cite", graph.Filter{}, Options{Layout: "fdp", EdgeLabels: "none", Seed: 3, Cite: true}},
+		{"beijing-2025.fdp.caption.seed3.stylesheet", graph.Filter{}, Options{Layout: "fdp", EdgeLabels: "caption", Seed: 3, Sheet: &graph.StyleSheet{
+			Types: map[string]graph.Style{"alliance": {Color: "#112233", Line: "double"}},
+			Kinds: map[graph.Kind]graph.KindStyle{graph.KindCountry: {Fill: "#FFEEDD", Shape: "hexagon"}},
+		}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -164,7 +172,7 @@ func TestSVG(t *testing.T) {
 	checkXML(t, svg)
 	s := string(svg)
 	for _, want := range []string{
-		"<title>" + xmlText(ds.Title) + "</title>",
+		`<title id="figure-title">` + xmlText(ds.Title) + "</title>",
 		`id="figure-graph"`, `id="figure-legend"`, `id="sources"`,
 		"Kim Jong Un", "김정은", "习近平", "Путин", "Kim Ju Ae",
 		"Military support", "Summit / meeting", "Alliance",

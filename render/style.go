@@ -138,8 +138,11 @@ func PenWidth(weight float64, line string) float64 {
 // both ends of a mutual (undirected) edge: a summit has a dot at each end.
 var symmetricArrows = []string{"dot", "odot", "diamond", "odiamond", "box", "obox"}
 
-// edgeAttrs returns the Graphviz attributes of an edge of type style s.
-func edgeAttrs(s EdgeStyle, e *graph.Edge) [][2]string {
+// edgeAttrs returns the Graphviz attributes of an edge of type style s: the
+// one place that maps (theme, type, weight) to how an edge is drawn. The
+// theme has already adapted s's colour (Options.typeStyles); the weight
+// sets the pen width and the arrowhead's size.
+func (t *Theme) edgeAttrs(s EdgeStyle, e *graph.Edge) [][2]string {
 	pw := PenWidth(e.Weight, s.Line)
 	attrs := [][2]string{{"color", s.Color}, {"penwidth", fmt.Sprintf("%g", pw)}}
 	switch s.Line {
@@ -171,6 +174,7 @@ type NodeStyle struct {
 	Style     string
 	Fill      string
 	Border    string
+	FontColor string
 	FontSize  float64
 	Bold      bool
 	PenWidth  float64
@@ -179,17 +183,9 @@ type NodeStyle struct {
 }
 
 var nodeStyles = map[graph.Kind]NodeStyle{
-	graph.KindCountry:      {Shape: "box", Style: "rounded,filled", Fill: "#E8EEF4", Border: "#2F4B66", FontSize: 15, Bold: true, PenWidth: 1.6, Margin: "0.2,0.07", LegendTag: "Country"},
-	graph.KindLeader:       {Shape: "ellipse", Style: "filled", Fill: "#FFFFFF", Border: "#333333", FontSize: 12, PenWidth: 1.2, LegendTag: "Leader"},
-	graph.KindPerson:       {Shape: "ellipse", Style: "filled,dashed", Fill: "#FFFFFF", Border: "#555555", FontSize: 11, PenWidth: 1, LegendTag: "Other person"},
-	graph.KindOrganization: {Shape: "hexagon", Style: "filled", Fill: "#F3EFE6", Border: "#5A4A2F", FontSize: 12, PenWidth: 1.2, LegendTag: "Organisation"},
-	graph.KindGroup:        {Shape: "octagon", Style: "filled", Fill: "#F3EFE6", Border: "#5A4A2F", FontSize: 12, PenWidth: 1.2, LegendTag: "Group"},
-}
-
-// StyleOfKind returns the node style of an entity kind.
-func StyleOfKind(k graph.Kind) NodeStyle {
-	if s, ok := nodeStyles[k]; ok {
-		return s
-	}
-	return nodeStyles[graph.KindOrganization]
+	graph.KindCountry:      {Shape: "box", Style: "rounded,filled", Fill: "#E8EEF4", Border: "#2F4B66", FontColor: "#1A1A1A", FontSize: 15, Bold: true, PenWidth: 1.6, Margin: "0.2,0.07", LegendTag: "Country"},
+	graph.KindLeader:       {Shape: "ellipse", Style: "filled", Fill: "#FFFFFF", Border: "#333333", FontColor: "#1A1A1A", FontSize: 12, PenWidth: 1.2, LegendTag: "Leader"},
+	graph.KindPerson:       {Shape: "ellipse", Style: "filled,dashed", Fill: "#FFFFFF", Border: "#555555", FontColor: "#1A1A1A", FontSize: 11, PenWidth: 1, LegendTag: "Other person"},
+	graph.KindOrganization: {Shape: "hexagon", Style: "filled", Fill: "#F3EFE6", Border: "#5A4A2F", FontColor: "#1A1A1A", FontSize: 12, PenWidth: 1.2, LegendTag: "Organisation"},
+	graph.KindGroup:        {Shape: "octagon", Style: "filled", Fill: "#F3EFE6", Border: "#5A4A2F", FontColor: "#1A1A1A", FontSize: 12, PenWidth: 1.2, LegendTag: "Group"},
 }

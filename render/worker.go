@@ -13,22 +13,28 @@ import (
 	"strings"
 )
 
-// Graphviz's fdp engine lays out graphs with clusters in an order that
-// depends on where its data happens to sit in memory, so within one process
-// the second and later fdp layouts of the same graph can differ from the
-// first (seen with Graphviz 12 in go-graphviz; dot, neato, circo and twopi
-// are unaffected). The first layout in a fresh process is always the same.
-// So a Graphviz that has already laid something out hands such layouts to a
-// worker: a fresh copy of the running program, started with workerEnv set,
-// that lays out one graph and exits. Same input, same bytes, however many
-// figures a process draws.
+// A worker is a fresh copy of the running program, started with workerEnv
+// set, that lays out one graph and exits. Workers serve two purposes:
+//
+//   - A layout that may have to be stopped (see Graphviz.WithTimeout) runs
+//     in a worker, which is killed when its time is up; the parent's
+//     Graphviz is never left mid-call.
+//   - Graphviz's fdp lays out a graph with clusters differently once
+//     another layout has run in the same process. Every layout normally
+//     starts from Graphviz's starting memory (wasmreset.go), which makes
+//     that moot; should this wazero keep its memory in a form that cannot
+//     be reset, such fdp layouts after the first go to workers instead,
+//     whose one layout is always a first.
+//
+// Workers lay out in parallel (build --jobs) while this process's Graphviz
+// serves others.
 
 // workerEnv names the engine and formats ("fdp:svg,json") a worker process
 // is to use.
 const workerEnv = "DIPGRAPH_LAYOUT_WORKER"
 
 // needsFreshProcess reports whether a layout must run first in a process to
-// be reproducible.
+// be reproducible, when Graphviz's memory cannot be reset.
 func needsFreshProcess(engine string, dot []byte) bool {
 	return engine == "fdp" && bytes.Contains(dot, []byte("subgraph cluster_"))
 }
@@ -88,24 +94,25 @@ func serveWorker(stdin io.Reader, stdout, stderr io.Writer) (code int, worker bo
 	return 0, true
 }
 
-// renderInWorker lays out dot in a fresh process.
-func (g *Graphviz) renderInWorker(ctx context.Context, dot []byte, engine string, formats []string) ([][]byte, error) {
+// renderInWorker lays out dot in a fresh process, stopping it after the
+// handle's timeout; nodes and edges, the graph's size, go in the message.
+func (g *Graphviz) renderInWorker(ctx context.Context, dot []byte, engine string, formats []string, nodes, edges int) ([][]byte, error) {
 	if _, nested := os.LookupEnv(workerEnv); nested {
 		// A worker's one layout is its first, so it never needs a worker;
 		// refusing keeps a mistake from multiplying processes.
 		return nil, fmt.Errorf("graphviz: a layout worker may not start another")
 	}
-	if _, inWorker := os.LookupEnv(workerEnv); inWorker {
-		// This process was started as a worker but did not serve as one
-		// (its main or TestMain does not call serveWorker): starting
-		// another would start copies without end.
-		return nil, errors.New("layout worker: the program does not serve as a layout worker (call render.serveWorker first thing in main and TestMain)")
-	}
 	exe, err := os.Executable()
 	if err != nil {
 		return nil, fmt.Errorf("starting a layout worker: %w", err)
 	}
-	cmd := exec.CommandContext(ctx, exe)
+	run := ctx
+	if g.timeout > 0 {
+		var cancel context.CancelFunc
+		run, cancel = context.WithTimeout(ctx, g.timeout)
+		defer cancel()
+	}
+	cmd := exec.CommandContext(run, exe)
 	cmd.Env = append(os.Environ(), workerEnv+"="+engine+":"+strings.Join(formats, ","))
 	cmd.Stdin = bytes.NewReader(dot)
 	var out, errb bytes.Buffer
@@ -122,6 +129,13 @@ func (g *Graphviz) renderInWorker(ctx context.Context, dot []byte, engine string
 			continue
 		}
 		msgs = append(msgs, line)
+	}
+	if runErr != nil && ctx.Err() == nil && errors.Is(run.Err(), context.DeadlineExceeded) {
+		return nil, &timeoutError{fmt.Sprintf("graphviz %s layout of %d nodes and %d edges did not finish within --timeout %s and was stopped: "+
+			"sfdp lays out large graphs fastest (--layout sfdp); or narrow the graph (--types, --focus, --min-weight) or give a longer --timeout", engine, nodes, edges, g.timeout)}
+	}
+	if runErr != nil && ctx.Err() != nil {
+		return nil, ctx.Err()
 	}
 	var exitErr *exec.ExitError
 	switch {

@@ -124,7 +124,10 @@ func parseXdot(b []byte) (*drawing, error) {
 			d.addOps(list, label, 0)
 		}
 	}
-	add(g.Draw, g.LDraw)
+	// The root graph's own drawing is its background, which dipgraph
+	// always asks to be transparent (the figure paints its own): Graphviz's
+	// drawing of a transparent background still fills it white.
+	add(g.LDraw)
 	subs := min(max(g.SubCount, 0), len(g.Objects))
 	for _, c := range g.Objects[:subs] {
 		add(c.Draw, c.LDraw)

@@ -1,0 +1,155 @@
+package data
+
+import (
+	"fmt"
+
+	"github.com/goccy/go-yaml/ast"
+	"slices"
+	"strings"
+
+	"github.com/dipgraph/dipgraph/graph"
+)
+
+// Shapes are the node shapes a style sheet may give an entity kind.
+var Shapes = []string{"box", "ellipse", "oval", "circle", "hexagon", "octagon", "diamond", "house", "invhouse", "parallelogram", "note", "tab", "folder", "cylinder", "plaintext"}
+
+var (
+	sheetFields     = []string{"dipgraph", "types", "kinds"}
+	kindStyleFields = []string{"fill", "border", "text", "shape"}
+)
+
+// ParseStyleSheet decodes a style file (render --style FILE):
+//
+//	types:                  # per relation type id: colour, line, arrowhead
+//	  alliance: {color: "#0072B2", line: bold, arrow: none}
+//	kinds:                  # per entity kind: fill, border, text colour, shape
+//	  country: {fill: "#E8EEF4", border: "#2F4B66", text: "#1A1A1A", shape: box}
+//
+// Every problem is reported at once, each with its line and column and the
+// value at fault. Type ids are checked against the data when the figure is
+// drawn (CheckStyleSheet), since a style file can serve several datasets.
+func ParseStyleSheet(name string, src []byte) (*graph.StyleSheet, error) {
+	d := &decoder{name: name}
+	body := d.document(src, false, "a style file")
+	if body == nil {
+		d.probs.Sort()
+		return nil, d.probs
+	}
+	s := &graph.StyleSheet{Types: map[string]graph.Style{}, Kinds: map[graph.Kind]graph.KindStyle{}}
+	color := func(fl field) string {
+		c := d.str(fl.val, fl.key)
+		if c != "" && !colorPattern.MatchString(c) {
+			d.probs.add(d.pos(fl.val), "write a colour as #rrggbb, e.g. #0072B2", "%s %q is not a #rrggbb colour", fl.key, c)
+		}
+		return c
+	}
+	for _, fl := range d.mapping(body, "the style file", sheetFields) {
+		switch fl.key {
+		case "dipgraph":
+			if v, ok := d.num(fl.val, "dipgraph (the format version)"); ok && v != 1 {
+				d.probs.add(d.pos(fl.val), "this dipgraph reads style file version 1; write dipgraph: 1", "unsupported style file version")
+			}
+		case "types":
+			for _, tf := range d.anyMapping(fl.val, "types") {
+				var st graph.Style
+				for _, f := range d.mapping(tf.val, fmt.Sprintf("the style of type %s", tf.key), styleFields) {
+					switch f.key {
+					case "color":
+						st.Color = color(f)
+					case "line":
+						st.Line = d.str(f.val, "line")
+						if !slices.Contains(Lines, st.Line) {
+							d.probs.add(d.pos(f.val), "use one of "+strings.Join(Lines, ", "), "unknown line %q%s", st.Line, graph.Suggest(st.Line, Lines))
+						}
+					case "arrow":
+						st.Arrow = d.str(f.val, "arrow")
+						if !slices.Contains(Arrows, st.Arrow) {
+							d.probs.add(d.pos(f.val), "use one of "+strings.Join(Arrows, ", "), "unknown arrow %q%s", st.Arrow, graph.Suggest(st.Arrow, Arrows))
+						}
+					}
+				}
+				s.Types[tf.key] = st
+			}
+		case "kinds":
+			for _, kf := range d.anyMapping(fl.val, "kinds") {
+				if !slices.Contains(Kinds, kf.key) {
+					d.probs.add(kf.keyPos, "use one of "+strings.Join(Kinds, ", "), "unknown kind %q%s", kf.key, graph.Suggest(kf.key, Kinds))
+					continue
+				}
+				var ks graph.KindStyle
+				for _, f := range d.mapping(kf.val, fmt.Sprintf("the style of kind %s", kf.key), kindStyleFields) {
+					switch f.key {
+					case "fill":
+						ks.Fill = color(f)
+					case "border":
+						ks.Border = color(f)
+					case "text":
+						ks.Text = color(f)
+					case "shape":
+						ks.Shape = d.str(f.val, "shape")
+						if !slices.Contains(Shapes, ks.Shape) {
+							d.probs.add(d.pos(f.val), "use one of "+strings.Join(Shapes, ", "), "unknown shape %q%s", ks.Shape, graph.Suggest(ks.Shape, Shapes))
+						}
+					}
+				}
+				s.Kinds[graph.Kind(kf.key)] = ks
+			}
+		}
+	}
+	if len(d.probs) > 0 {
+		d.probs.Sort()
+		return nil, d.probs
+	}
+	return s, nil
+}
+
+// anyMapping reads a mapping whose keys are names the user chose (type ids,
+// kinds), reporting a key written twice.
+func (d *decoder) anyMapping(n ast.Node, what string) []field {
+	n = d.value(n)
+	if n == nil || isNull(n) {
+		return nil
+	}
+	m, ok := n.(*ast.MappingNode)
+	if !ok {
+		if mv, ok2 := n.(*ast.MappingValueNode); ok2 {
+			m = &ast.MappingNode{Values: []*ast.MappingValueNode{mv}}
+		} else {
+			d.probs.add(d.pos(n), "write it as name: {…} lines", "%s must be a mapping, not %s", what, describe(n))
+			return nil
+		}
+	}
+	var out []field
+	seen := map[string]bool{}
+	for _, mv := range m.Values {
+		key := ""
+		if k := d.value(mv.Key); k != nil {
+			key = scalarText(k)
+		}
+		kp := d.pos(mv.Key)
+		if seen[key] {
+			d.probs.add(kp, "keep one of them", "%q appears twice in %s", key, what)
+			continue
+		}
+		seen[key] = true
+		out = append(out, field{key: key, keyPos: kp, val: mv.Value})
+	}
+	return out
+}
+
+// CheckStyleSheet reports type ids in a style sheet that the dataset does
+// not have, with a did-you-mean suggestion; file names the style file.
+func CheckStyleSheet(file string, s *graph.StyleSheet, d *graph.Dataset) error {
+	ids := d.TypeIDs()
+	var unknown []string
+	for id := range s.Types {
+		if !slices.Contains(ids, id) {
+			unknown = append(unknown, fmt.Sprintf("%s: type %q is not in the data%s (the data's types: %s)", file, id, graph.Suggest(id, ids), strings.Join(ids, ", ")))
+		}
+	}
+	slices.Sort(unknown)
+	if len(unknown) > 0 {
+		return fmt.Errorf("%s", strings.Join(unknown, "\n"))
+	}
+	return nil
+}

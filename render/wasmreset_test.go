@@ -1,0 +1,136 @@
+package render
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dipgraph/dipgraph/graph"
+)
+
+func dotOf(t *testing.T, g *graph.Graph, o Options) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := DOT(&b, g, o); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// TestLayoutIndependentOfHistory lays out fdp graphs with clusters — the
+// layouts that used to depend on what the process had laid out before — in
+// several orders, with larger graphs in between, and compares each with the
+// same layout made first thing in a fresh worker process.
+func TestLayoutIndependentOfHistory(t *testing.T) {
+	ctx := context.Background()
+	gv := sharedGraphviz(t)
+	if freshState == nil {
+		t.Fatal("Graphviz's starting memory was not captured: every fdp layout after the first would need a worker process")
+	}
+	ds := loadDefault(t)
+	full := graph.Build(ds, graph.Filter{})
+	focus := graph.Build(ds, graph.Filter{Focus: "kim-jong-un", Depth: 1})
+	syn := graph.Build(graph.Synthetic(100, 1), graph.Filter{})
+	dots := map[string][]byte{
+		"full":   dotOf(t, full, Options{Layout: "fdp", Seed: 3, EdgeLabels: "caption"}),
+		"focus":  dotOf(t, focus, Options{Layout: "fdp", Seed: 3, EdgeLabels: "count"}),
+		"seed7":  dotOf(t, full, Options{Layout: "fdp", Seed: 7, EdgeLabels: "none"}),
+		"neato":  dotOf(t, syn, Options{Layout: "neato", Seed: 1, EdgeLabels: "none"}),
+		"syndot": dotOf(t, syn, Options{Layout: "dot", EdgeLabels: "caption"}),
+	}
+	engine := map[string]string{"full": "fdp", "focus": "fdp", "seed7": "fdp", "neato": "neato", "syndot": "dot"}
+	fresh := map[string][]byte{}
+	for _, name := range []string{"full", "focus", "seed7"} {
+		outs, err := gv.renderInWorker(ctx, dots[name], "fdp", []string{"svg"}, 0, 0)
+		if err != nil {
+			t.Fatal(name, err)
+		}
+		fresh[name] = outs[0]
+	}
+	for _, order := range [][]string{
+		{"full", "focus", "seed7"},
+		{"neato", "focus", "full", "syndot", "seed7", "full"},
+		{"seed7", "syndot", "focus", "neato", "full", "focus"},
+	} {
+		for i, name := range order {
+			out, err := gv.Render(ctx, dots[name], engine[name], "svg")
+			if err != nil {
+				t.Fatal(name, err)
+			}
+			if want, ok := fresh[name]; ok && !bytes.Equal(out, want) {
+				t.Errorf("order %v: layout %d (%s) differs from the same layout in a fresh process", order, i+1, name)
+			}
+			wasmMu.Lock()
+			size, start := freshState.mem.Size(), len(freshState.snap)
+			wasmMu.Unlock()
+			if size < uint32(start) {
+				t.Fatalf("memory shrank below its start: %d < %d", size, start)
+			}
+		}
+	}
+	// Each layout starts from the starting memory: the memory does not
+	// keep growing from one layout to the next.
+	var sizes []uint32
+	for range 4 {
+		if _, err := gv.Render(ctx, dots["neato"], "neato", "svg"); err != nil {
+			t.Fatal(err)
+		}
+		wasmMu.Lock()
+		sizes = append(sizes, freshState.mem.Size())
+		wasmMu.Unlock()
+	}
+	if sizes[3] != sizes[0] {
+		t.Errorf("memory after each of four equal layouts: %v, want the same size each time", sizes)
+	}
+}
+
+// TestTimeoutStopsLayout gives a layout far too little time: a 1,000-entity
+// graph with dot. It must stop with a message pointing to sfdp and leave
+// Graphviz usable for the next figure.
+func TestTimeoutStopsLayout(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a worker process")
+	}
+	ctx := context.Background()
+	gv := sharedGraphviz(t).WithTimeout(300 * time.Millisecond)
+	g := graph.Build(graph.Synthetic(1000, 1), graph.Filter{})
+	start := time.Now()
+	_, err := gv.Render(ctx, dotOf(t, g, Options{Layout: "dot", EdgeLabels: "caption"}), "dot", "svg")
+	took := time.Since(start)
+	if !errors.Is(err, ErrTimeout) {
+		t.Fatalf("error %v, want a timeout", err)
+	}
+	for _, want := range []string{"graphviz dot layout of", "--timeout 300ms", "--layout sfdp"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("message %q lacks %q", err, want)
+		}
+	}
+	if took > 5*time.Second {
+		t.Errorf("stopping took %v", took)
+	}
+	// The process's Graphviz was not involved: the next layout works, in
+	// this process.
+	ds := loadDefault(t)
+	out, err := gv.Render(ctx, dotOf(t, graph.Build(ds, graph.Filter{}), Options{Layout: "fdp", Seed: 3, EdgeLabels: "caption"}), "fdp", "svg")
+	if err != nil || !bytes.Contains(out, []byte("<svg")) {
+		t.Errorf("layout after a stopped one: %v", err)
+	}
+}
+
+// TestSizeLimits refuses a graph over MaxNodes with a message saying how to
+// narrow it, before any layout starts.
+func TestSizeLimits(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("graph {\n")
+	for i := range MaxNodes + 1 {
+		b.WriteString("n" + itoa(i) + "\n")
+	}
+	b.WriteString("}\n")
+	_, err := sharedGraphviz(t).Render(context.Background(), []byte(b.String()), "sfdp", "svg")
+	if err == nil || !strings.Contains(err.Error(), "more than dipgraph lays out") || !strings.Contains(err.Error(), "--focus") {
+		t.Errorf("over the limit: %v", err)
+	}
+}

@@ -1,0 +1,433 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/pflag"
+
+	"github.com/dipgraph/dipgraph/graph"
+	"github.com/dipgraph/dipgraph/render"
+)
+
+// timeFlags are render's flags for figures over time (a timeline of
+// snapshots, the change between two dates) and for analysis drawn on the
+// figure (blocs, balance, node sizes).
+type timeFlags struct {
+	timeline       []string
+	every          string
+	frames         string
+	diff           string
+	colorBy        string
+	sizeBy         string
+	showUnbalanced bool
+}
+
+func (t *timeFlags) register(fs *pflag.FlagSet) {
+	fs.StringSliceVar(&t.timeline, "timeline", nil, "one panel per date, e.g. 2018,2019,2024,2025: each the graph --as-of that date, every entity in one place")
+	fs.StringVar(&t.every, "every", "", "a timeline panel every N years or months over the data's span (or --from/--to), e.g. 1y, 6m")
+	fs.StringVar(&t.frames, "frames", "", "with --timeline or --every: write one file per date into this folder (DIR/2019-01-01.svg), for slides")
+	fs.StringVar(&t.diff, "diff", "", "the change between two dates, FROM..TO: relations that appeared, ended, strengthened or weakened")
+	fs.StringVar(&t.colorBy, "color-by", "kind", "node fill: "+strings.Join(render.ColorBys, ", ")+" (signed blocs, as dipgraph stats finds them)")
+	fs.StringVar(&t.sizeBy, "size-by", "none", "node size: "+strings.Join(render.SizeBys, ", "))
+	fs.BoolVar(&t.showUnbalanced, "show-unbalanced", false, "draw the ties of unbalanced triads at full strength, the rest faded")
+}
+
+// Limits on the number of dates: panels in one figure, files in a folder.
+const (
+	maxPanels = 24
+	maxFrames = 240
+)
+
+// timeSpec is the checked time and overlay part of a render command line.
+type timeSpec struct {
+	dates    []graph.Date // --timeline, sorted
+	every    step         // --every
+	frames   string
+	diff     bool
+	from, to graph.Date // --diff FROM..TO
+	window   int
+	overlay  *render.Overlay
+}
+
+// step is an --every interval.
+type step struct {
+	years, months int
+	text          string
+}
+
+func (s step) zero() bool { return s.years == 0 && s.months == 0 }
+
+// timeline reports whether the figure is a timeline.
+func (s *timeSpec) timeline() bool { return len(s.dates) > 0 || !s.every.zero() }
+
+// active reports whether the figure is drawn over time.
+func (s *timeSpec) active() bool { return s.timeline() || s.diff }
+
+var everyRe = regexp.MustCompile(`^([1-9][0-9]{0,2})([ym])$`)
+
+// spec checks the flags on their own and with the filter's, before any
+// data is read. Its errors are command-line mistakes: each names the flag
+// and echoes the value.
+func (t *timeFlags) spec(fs *pflag.FlagSet, format string, f *filterFlags, opts *render.Options) (timeSpec, error) {
+	s := timeSpec{frames: t.frames, window: f.window}
+	ov := &render.Overlay{ColorBy: t.colorBy, SizeBy: t.sizeBy, ShowUnbalanced: t.showUnbalanced}
+	if err := ov.Check(); err != nil {
+		return s, err
+	}
+	if ov.ColorBy != "kind" || ov.SizeBy != "none" || ov.ShowUnbalanced {
+		s.overlay = ov
+	}
+	if fs.Changed("timeline") {
+		if len(t.timeline) == 0 {
+			return s, fmt.Errorf("--timeline needs dates, e.g. --timeline 2018,2019,2024,2025")
+		}
+		for _, v := range t.timeline {
+			d, err := graph.ParseDate(strings.TrimSpace(v))
+			if err != nil {
+				return s, fmt.Errorf("--timeline: %v", err)
+			}
+			if slices.ContainsFunc(s.dates, func(e graph.Date) bool { return e == d }) {
+				return s, fmt.Errorf("--timeline: %s is given twice", d)
+			}
+			s.dates = append(s.dates, d)
+		}
+		slices.SortFunc(s.dates, graph.Date.Compare)
+		if len(s.dates) > maxPanels {
+			return s, fmt.Errorf("--timeline gives %d dates: a figure holds at most %d panels", len(s.dates), maxPanels)
+		}
+	}
+	if fs.Changed("every") {
+		m := everyRe.FindStringSubmatch(strings.TrimSpace(t.every))
+		if m == nil {
+			return s, fmt.Errorf("--every %q: give a number of years or months, e.g. 1y, 2y or 6m", t.every)
+		}
+		n, _ := strconv.Atoi(m[1])
+		s.every = step{text: m[0]}
+		if m[2] == "y" {
+			s.every.years = n
+		} else {
+			s.every.months = n
+		}
+		if fs.Changed("timeline") {
+			return s, fmt.Errorf("--every and --timeline both choose the dates: give one")
+		}
+	}
+	if fs.Changed("diff") {
+		a, b, ok := strings.Cut(t.diff, "..")
+		if !ok {
+			return s, fmt.Errorf("--diff %q: give two dates as FROM..TO, e.g. --diff 2019-01-01..2025-09-30", t.diff)
+		}
+		var err error
+		if s.from, err = graph.ParseDate(strings.TrimSpace(a)); err != nil {
+			return s, fmt.Errorf("--diff: %v", err)
+		}
+		if s.to, err = graph.ParseDate(strings.TrimSpace(b)); err != nil {
+			return s, fmt.Errorf("--diff: %v", err)
+		}
+		if !s.from.Last().Before(s.to.Last()) {
+			if s.from.Last() == s.to.Last() {
+				return s, fmt.Errorf("--diff %s: both dates are the same day; give two different dates", t.diff)
+			}
+			return s, fmt.Errorf("--diff %s runs backwards: give the earlier date first, --diff %s..%s", t.diff, s.to, s.from)
+		}
+		s.diff = true
+		if s.timeline() {
+			return s, fmt.Errorf("--diff and --%s draw different figures: give one", timelineFlag(fs))
+		}
+	}
+	if s.active() && f.asOf != "" {
+		flag := "--diff"
+		if s.timeline() {
+			flag = "--" + timelineFlag(fs)
+		}
+		return s, fmt.Errorf("%s takes its own dates: drop --as-of (the snapshots use --window as --as-of does)", flag)
+	}
+	if fs.Changed("window") && !fs.Changed("as-of") && !s.active() {
+		return s, fmt.Errorf("--window needs --as-of DATE, --timeline, --every or --diff")
+	}
+	if t.frames != "" && !s.timeline() {
+		return s, fmt.Errorf("--frames needs --timeline DATES or --every N: it writes one file per date")
+	}
+	if fs.Changed("frames") && t.frames == "" {
+		return s, fmt.Errorf("--frames needs a folder")
+	}
+	if s.timeline() && (format == "dot" || format == "json" || format == "html") && t.frames == "" {
+		return s, fmt.Errorf("--%s draws a figure of panels as svg, png or pdf, not %s; for %s per date add --frames DIR", timelineFlag(fs), format, format)
+	}
+	if s.diff && (format == "json" || format == "html") {
+		return s, fmt.Errorf("--diff draws a figure as svg, png, pdf or dot, not %s", format)
+	}
+	if s.diff && ov.ShowUnbalanced {
+		return s, fmt.Errorf("--diff and --show-unbalanced both fade edges: give one")
+	}
+	if s.timeline() && !fs.Changed("edge-labels") {
+		opts.EdgeLabels = "none" // small multiples: captions would bury the change
+	}
+	return s, nil
+}
+
+// timelineFlag is the flag that made the timeline, for messages.
+func timelineFlag(fs *pflag.FlagSet) string {
+	if fs.Changed("every") {
+		return "every"
+	}
+	return "timeline"
+}
+
+// dated checks the dates against the data and returns the timeline's
+// dates (for --every, counted back from the end of the period so that the
+// last panel shows the latest state). Errors are command-line mistakes.
+func (s *timeSpec) dated(ds *graph.Dataset, f graph.Filter) ([]graph.Date, error) {
+	first, last := ds.Span()
+	if first.IsZero() {
+		return nil, fmt.Errorf("the data has no records to draw over time")
+	}
+	lo, hi := first, last
+	loName, hiName := "the data's first record ("+first.String()+")", "the data's last record ("+last.String()+")"
+	if !f.From.IsZero() {
+		lo, loName = f.From, "--from "+f.From.String()
+	}
+	if !f.To.IsZero() {
+		hi, hiName = f.To, "--to "+f.To.String()
+	}
+	span := fmt.Sprintf("the data runs from %s to %s", first, last)
+	inside := func(flag string, d graph.Date) error {
+		if d.Last().Before(lo.First()) {
+			return fmt.Errorf("%s %s is before %s: %s", flag, d, loName, span)
+		}
+		if hi.Last().Before(d.First()) {
+			return fmt.Errorf("%s %s is after %s: %s", flag, d, hiName, span)
+		}
+		return nil
+	}
+	if s.diff {
+		for _, d := range []graph.Date{s.from, s.to} {
+			if err := inside("--diff", d); err != nil {
+				return nil, err
+			}
+		}
+		return nil, nil
+	}
+	if len(s.dates) > 0 {
+		for _, d := range s.dates {
+			if err := inside("--timeline", d); err != nil {
+				return nil, err
+			}
+		}
+		return s.dates, nil
+	}
+	end := hi.Last()
+	start := lo.First()
+	t0 := time.Date(end.Year, time.Month(end.Month), end.Day, 0, 0, 0, 0, time.UTC)
+	limit := maxPanels
+	if s.frames != "" {
+		limit = maxFrames
+	}
+	var out []graph.Date
+	for k := 0; ; k++ {
+		t := t0.AddDate(-k*s.every.years, -k*s.every.months, 0)
+		if t.Day() != t0.Day() { // 31 March less a month: the last of February
+			t = time.Date(t.Year(), t.Month(), 0, 0, 0, 0, 0, time.UTC)
+		}
+		d := graph.Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}
+		if d.Before(start) || d.Year < 1000 {
+			break
+		}
+		out = append(out, d)
+		if len(out) > limit {
+			return nil, fmt.Errorf("--every %s from %s to %s gives more than %d dates: take a longer step, or narrow the period with --from/--to", s.every.text, start, end, limit)
+		}
+	}
+	slices.Reverse(out)
+	return out, nil
+}
+
+// snapshots builds the graph as of each date.
+func snapshots(ds *graph.Dataset, f graph.Filter, dates []graph.Date) *render.Timeline {
+	t := &render.Timeline{Window: f.Window}
+	for _, d := range dates {
+		sf := f
+		sf.AsOf = d
+		t.Snapshots = append(t.Snapshots, render.Snapshot{Date: d, Graph: graph.Build(ds, sf)})
+	}
+	return t
+}
+
+// produceTime makes one output of a figure over time: a timeline of
+// panels, or the union of two snapshots with the changes marked.
+func produceTime(ctx context.Context, lay *layoutOnce, g *graph.Graph, s figureSpec, warn func(string)) ([]byte, error) {
+	ds := g.Dataset
+	dates, err := s.time.dated(ds, s.filter)
+	if err != nil {
+		return nil, err
+	}
+	plain := s
+	plain.time = timeSpec{}
+	if s.time.diff {
+		bf, af := s.filter, s.filter
+		bf.AsOf, af.AsOf = s.time.from, s.time.to
+		before, after := graph.Build(ds, bf), graph.Build(ds, af)
+		ov := render.Overlay{}
+		if s.opts.Overlay != nil {
+			ov = *s.opts.Overlay
+		}
+		ov.Changes = render.NewChanges(s.time.from, s.time.to, graph.Diff(before, after))
+		plain.opts.Overlay = &ov
+		if plain.opts.Subtitle == "" {
+			plain.opts.Subtitle = fmt.Sprintf("What changed from %s to %s (relations in force on each date, events in the %s before it)",
+				s.time.from.Human(), s.time.to.Human(), yearsText(s.filter.Window))
+		}
+		return produce(ctx, lay, graph.Union(before, after), plain, warn)
+	}
+	t := snapshots(ds, s.filter, dates)
+	key := fmt.Sprintf("timeline %p %v %+v", ds, dates, s.opts)
+	if lay.fig == nil || lay.key != key {
+		gv, err := lay.graphviz(ctx, warn)
+		if err != nil {
+			return nil, err
+		}
+		fig, err := render.LayTimeline(ctx, gv, t, s.opts, lay.paint)
+		if err != nil {
+			return nil, err
+		}
+		lay.fig, lay.key = fig, key
+	}
+	return encodeFigure(lay.fig, s, warn)
+}
+
+// graphviz starts Graphviz, or returns the one already started.
+func (l *layoutOnce) graphviz(ctx context.Context, warn func(string)) (*render.Graphviz, error) {
+	if l.gv == nil {
+		start := func() (*render.Graphviz, error) { return render.NewGraphviz(ctx) }
+		if l.shared != nil {
+			start = l.shared
+		}
+		gv, err := start()
+		if err != nil {
+			return nil, err
+		}
+		l.gv = gv.WithWarn(warn)
+	}
+	return l.gv, nil
+}
+
+// encodeFigure writes a laid-out figure in the spec's format.
+func encodeFigure(fig *render.Figure, s figureSpec, warn func(string)) ([]byte, error) {
+	s.paint.Warn = warn
+	switch s.format {
+	case "png":
+		return fig.PNG(s.paint)
+	case "pdf":
+		return fig.PDF(s.paint)
+	}
+	return fig.SVG(s.paint.Transparent), nil
+}
+
+// frame is one file of --frames.
+type frame struct {
+	name string
+	data []byte
+}
+
+// produceFrames makes the files of --frames: one per date, named after
+// it, each with every entity where it is in the others.
+func produceFrames(ctx context.Context, lay *layoutOnce, ds *graph.Dataset, s figureSpec, warn func(string)) ([]frame, error) {
+	dates, err := s.time.dated(ds, s.filter)
+	if err != nil {
+		return nil, err
+	}
+	t := snapshots(ds, s.filter, dates)
+	name := func(i int) string { return filepath.Join(s.time.frames, dates[i].String()+"."+s.format) }
+	var out []frame
+	switch s.format {
+	case "json":
+		for i, sn := range t.Snapshots {
+			b, err := render.JSON(sn.Graph)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, frame{name(i), b})
+		}
+		return out, nil
+	}
+	gv, err := lay.graphviz(ctx, warn)
+	if err != nil {
+		return nil, err
+	}
+	if s.format == "dot" {
+		dots, err := render.PinnedDOT(ctx, gv, t, s.opts)
+		if err != nil {
+			return nil, err
+		}
+		for i, b := range dots {
+			out = append(out, frame{name(i), b})
+		}
+		return out, nil
+	}
+	figs, err := render.LayFrames(ctx, gv, t, s.opts, lay.paint)
+	if err != nil {
+		return nil, err
+	}
+	for i, fig := range figs {
+		b, err := encodeFigure(fig, s, warn)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, frame{name(i), b})
+	}
+	return out, nil
+}
+
+// yearsText is "year" or "N years".
+func yearsText(n int) string {
+	if n == 1 {
+		return "year"
+	}
+	return fmt.Sprintf("%d years", n)
+}
+
+// renderOverTime does render's part for figures over time once the data is
+// loaded: it checks the dates against the data (a date outside it is a
+// command-line mistake) and writes --frames. It reports done when nothing
+// is left to write: --frames without -o writes the frames alone.
+func renderOverTime(e *env, cmd, output string, s figureSpec, ds *graph.Dataset) (code int, done bool) {
+	if !s.time.active() {
+		return 0, false
+	}
+	if _, err := s.time.dated(ds, s.filter); err != nil {
+		return usageFail(e, cmd, err.Error()), true
+	}
+	if s.time.frames == "" {
+		return 0, false
+	}
+	warn := func(msg string) { fmt.Fprintf(e.stderr, "dipgraph %s: warning: %s\n", cmd, msg) }
+	lay := layoutOnce{paint: s.format == "png" || s.format == "pdf"}
+	frames, err := produceFrames(e.ctx, &lay, ds, s, warn)
+	lay.close()
+	if errors.Is(err, render.ErrTooLarge) {
+		return usageFail(e, cmd, err.Error()), true
+	}
+	if err != nil {
+		return fail(e, cmd, err), true
+	}
+	// Every frame is made before any is written.
+	for _, f := range frames {
+		if err := writeOutput(e, f.name, f.data); err != nil {
+			return fail(e, cmd, err), true
+		}
+	}
+	fmt.Fprintf(e.stderr, "wrote %s in %s (%s to %s)\n", count(len(frames), "frame", "frames"), s.time.frames,
+		filepath.Base(frames[0].name), filepath.Base(frames[len(frames)-1].name))
+	if output == "" {
+		return exitOK, true
+	}
+	return 0, false
+}
