@@ -122,10 +122,10 @@ func (w *watcher) run(serve string, files func() []string) int {
 type watcher struct {
 	e       *env
 	rebuild func() ([]shown, error) // makes and writes the figures
-	inputs []string
-	spec   figureSpec
-	output string
-	lay    layoutOnce
+	inputs  []string
+	spec    figureSpec
+	output  string
+	lay     layoutOnce
 	// styleFile is --style's file, read again for every render.
 	styleFile string
 

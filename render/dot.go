@@ -187,7 +187,7 @@ func writeAttrList(b *bytes.Buffer, attrs [][2]string) {
 }
 
 // nameWidth is the width, in points, beyond which a node's name wraps.
-const nameWidth = 140.0
+const nameWidth = 200.0
 
 // edgeLabel is the text on an edge for the chosen --edge-labels mode. With
 // cite set, each caption line ends with its record's source number, and
@@ -281,7 +281,7 @@ func edgeTooltip(d *graph.Dataset, t graph.Type, e *graph.Edge) string {
 		when := r.Start.String()
 		switch {
 		case r.Ongoing:
-			when += " –"
+			when = "since " + when
 		case !r.End.IsZero():
 			when += " – " + r.End.String()
 		}
