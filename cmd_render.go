@@ -180,7 +180,7 @@ func runRender(e *env, args []string) int {
 		return fail(e, c.name, err)
 	}
 	if path != "-" {
-		fmt.Fprintf(e.stderr, "wrote %s (%s, %s)\n", path, count(len(g.Nodes), "entity", "entities"), count(len(g.Edges), "edge", "edges"))
+		fmt.Fprintf(e.stderr, "wrote %s (%s)\n", path, drawn(g, spec))
 	}
 	return exitOK
 }
@@ -219,37 +219,17 @@ func produce(ctx context.Context, lay *layoutOnce, g *graph.Graph, s figureSpec,
 	}
 	key := fmt.Sprintf("%p %+v", g, s.opts)
 	if lay.fig == nil || lay.key != key {
-		if lay.gv == nil {
-			start := func() (*render.Graphviz, error) { return render.NewGraphviz(ctx) }
-			if lay.shared != nil {
-				start = lay.shared
-			}
-			gv, err := start()
-			if err != nil {
-				return nil, err
-			}
-			lay.gv = gv.WithWarn(warn)
+		gv, err := lay.graphviz(ctx, warn)
+		if err != nil {
+			return nil, err
 		}
-		fig, err := render.Lay(ctx, lay.gv, g, s.opts, lay.paint)
+		fig, err := render.Lay(ctx, gv, g, s.opts, lay.paint)
 		if err != nil {
 			return nil, err
 		}
 		lay.fig, lay.key = fig, key
 	}
-	s.paint.Warn = warn
-	fig := lay.fig
-	if s.paint.Width > 0 || s.paint.Height > 0 {
-		fig = fig.Fit(s.paint.Width, s.paint.Height)
-	}
-	switch s.format {
-	case "png":
-		return fig.PNG(s.paint)
-	case "pdf":
-		return fig.PDF(s.paint)
-	case "html":
-		return render.Report(g, fig, s.opts), nil
-	}
-	return fig.SVG(s.paint.Transparent), nil
+	return encodeFigure(lay.fig, g, s, warn)
 }
 
 // checkOutputPath refuses an -o that names a folder, before any work is

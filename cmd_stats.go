@@ -89,7 +89,7 @@ func runStats(e *env, args []string) int {
 	}
 	g := graph.Build(ds, filter)
 	a := graph.Analyze(g, graph.AnalysisOptions{People: f.people})
-	r := newStatsReport(g, a, f.filterFlags.describe(fs))
+	r := newStatsReport(g, a, f.filterFlags.describe(fs, filter.Window))
 
 	var b bytes.Buffer
 	switch {
@@ -110,8 +110,9 @@ func runStats(e *env, args []string) int {
 }
 
 // describe writes the filter flags that were given, as they would be typed
-// again: the report says what it was computed on.
-func (f *filterFlags) describe(fs *pflag.FlagSet) []string {
+// again (the window, as parsed, in its own notation): the report says what
+// it was computed on.
+func (f *filterFlags) describe(fs *pflag.FlagSet, window graph.Window) []string {
 	var out []string
 	if fs.Changed("types") {
 		out = append(out, "--types "+strings.Join(f.types, ","))
@@ -122,7 +123,7 @@ func (f *filterFlags) describe(fs *pflag.FlagSet) []string {
 		}
 	}
 	if f.asOf != "" {
-		out = append(out, fmt.Sprintf("--window %d", f.window))
+		out = append(out, "--window "+window.String())
 	}
 	if f.focus != "" {
 		out = append(out, "--focus "+f.focus, fmt.Sprintf("--depth %d", f.depth))

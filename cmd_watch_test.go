@@ -1,10 +1,6 @@
 package main
 
 import (
-	"bufio"
-	"context"
-	"io"
-	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -47,65 +43,16 @@ func TestWatchServe(t *testing.T) {
 	if err := os.WriteFile(dataPath, []byte(strings.Replace(watchData, "NAME", "Alpha", 1)), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	pr, pw := io.Pipe()
-	done := make(chan int)
-	go func() {
-		done <- run(ctx, []string{"watch", dataPath, "-o", outPath, "--serve", "127.0.0.1:0"}, strings.NewReader(""), pw, io.Discard)
-		pw.Close()
-	}()
-	defer func() {
-		cancel()
-		select {
-		case code := <-done:
-			if code != 0 {
-				t.Errorf("watch exited %d", code)
-			}
-		case <-time.After(5 * time.Second):
-			t.Error("watch did not stop when cancelled")
-		}
-	}()
-	line, err := bufio.NewReader(pr).ReadString('\n')
-	if err != nil {
-		t.Fatal(err)
-	}
-	base := strings.TrimSpace(strings.TrimPrefix(line, "serving "))
+	w := startWatch(t, dataPath, "-o", outPath, "--serve", "127.0.0.1:0")
+	base, get := w.base, w.get
 	if !strings.HasPrefix(base, "http://127.0.0.1:") {
-		t.Fatalf("watch printed %q, want the preview address", line)
+		t.Fatalf("watch printed %q, want the preview address", base)
 	}
-	go io.Copy(io.Discard, pr)
-
-	get := func(path string) string {
-		t.Helper()
-		resp, err := http.Get(base + strings.TrimPrefix(path, "/"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
-		b, _ := io.ReadAll(resp.Body)
-		return string(b)
-	}
-	resp, err := http.Get(base + "events")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	events := bufio.NewReader(resp.Body)
-	// nextRender waits for the event announcing render number want.
 	nextRender := func(want string) time.Duration {
 		t.Helper()
 		start := time.Now()
-		deadline := time.AfterFunc(10*time.Second, func() { resp.Body.Close() })
-		defer deadline.Stop()
-		for {
-			l, err := events.ReadString('\n')
-			if err != nil {
-				t.Fatalf("waiting for render %s: %v", want, err)
-			}
-			if strings.TrimSpace(l) == "data: "+want {
-				return time.Since(start)
-			}
-		}
+		w.waitRender(want)
+		return time.Since(start)
 	}
 	nextRender("1")
 	if fig := get("/figure"); !strings.Contains(fig, "Alpha") || !strings.Contains(fig, "<svg") {

@@ -12,11 +12,11 @@ import (
 // filterFlags are the flags that choose which records make the graph,
 // shared by every command that builds one (render, stats).
 type filterFlags struct {
-	types          []string
-	from, to, asOf string
-	window, depth  int
-	focus          string
-	minWeight      float64
+	types                  []string
+	from, to, asOf, window string
+	depth                  int
+	focus                  string
+	minWeight              float64
 }
 
 // register adds the filter flags to fs.
@@ -25,7 +25,7 @@ func (f *filterFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.from, "from", "", "keep records that reach into the period from this date (YYYY, YYYY-MM or YYYY-MM-DD)")
 	fs.StringVar(&f.to, "to", "", "keep records that begin by this date")
 	fs.StringVar(&f.asOf, "as-of", "", "snapshot: relations in force on this date, and events in the --window before it")
-	fs.IntVar(&f.window, "window", graph.DefaultWindow, "look-back for events under --as-of, in years")
+	fs.StringVar(&f.window, "window", graph.DefaultWindow.String(), "look-back for events in an as-of snapshot, in years, months or days: 2y, 18m, 90d, 1y6m (a bare number is years)")
 	fs.StringVar(&f.focus, "focus", "", "keep only entities near this entity id (an ego network)")
 	fs.IntVar(&f.depth, "depth", 1, "with --focus: how many relations away to reach")
 	fs.Float64Var(&f.minWeight, "min-weight", 0, "drop edges whose total weight is below this")
@@ -35,7 +35,11 @@ func (f *filterFlags) register(fs *pflag.FlagSet) {
 // graph.Filter.Check) and returns the filter they describe. An error is a
 // command-line mistake: it names the flag and echoes the value.
 func (f *filterFlags) filter(fs *pflag.FlagSet) (graph.Filter, error) {
-	filter := graph.Filter{Types: f.types, Window: f.window, Focus: f.focus, Depth: f.depth, MinWeight: f.minWeight}
+	filter := graph.Filter{Types: f.types, Focus: f.focus, Depth: f.depth, MinWeight: f.minWeight}
+	var err error
+	if filter.Window, err = graph.ParseWindow(f.window); err != nil {
+		return filter, fmt.Errorf("--window %q %v; e.g. --window 2y, 18m, 90d or 1y6m", f.window, err)
+	}
 	for _, d := range []struct {
 		flag, val string
 		into      *graph.Date
@@ -44,7 +48,6 @@ func (f *filterFlags) filter(fs *pflag.FlagSet) (graph.Filter, error) {
 			continue
 		}
 		// The error names the value: date "2025-13-40": month 13 ...
-		var err error
 		if *d.into, err = graph.ParseDate(d.val); err != nil {
 			return filter, fmt.Errorf("%s: %v", d.flag, err)
 		}
@@ -62,6 +65,9 @@ func (f *filterFlags) filter(fs *pflag.FlagSet) (graph.Filter, error) {
 		return filter, fmt.Errorf("--depth needs --focus ID")
 	}
 	if fs.Changed("window") && f.asOf == "" && !fs.Changed("timeline") && !fs.Changed("every") && !fs.Changed("diff") {
+		if fs.Lookup("timeline") != nil { // render: snapshots over time use it too
+			return filter, fmt.Errorf("--window needs --as-of DATE, --timeline, --every or --diff")
+		}
 		return filter, fmt.Errorf("--window needs --as-of DATE")
 	}
 	return filter, nil

@@ -53,7 +53,6 @@ type timeSpec struct {
 	frames   string
 	diff     bool
 	from, to graph.Date // --diff FROM..TO
-	window   int
 	overlay  *render.Overlay
 }
 
@@ -77,7 +76,7 @@ var everyRe = regexp.MustCompile(`^([1-9][0-9]{0,2})([ym])$`)
 // data is read. Its errors are command-line mistakes: each names the flag
 // and echoes the value.
 func (t *timeFlags) spec(fs *pflag.FlagSet, format string, f *filterFlags, opts *render.Options) (timeSpec, error) {
-	s := timeSpec{frames: t.frames, window: f.window}
+	s := timeSpec{frames: t.frames}
 	ov := &render.Overlay{ColorBy: t.colorBy, SizeBy: t.sizeBy, ShowUnbalanced: t.showUnbalanced}
 	if err := ov.Check(); err != nil {
 		return s, err
@@ -149,9 +148,6 @@ func (t *timeFlags) spec(fs *pflag.FlagSet, format string, f *filterFlags, opts 
 			flag = "--" + timelineFlag(fs)
 		}
 		return s, fmt.Errorf("%s takes its own dates: drop --as-of (the snapshots use --window as --as-of does)", flag)
-	}
-	if fs.Changed("window") && !fs.Changed("as-of") && !s.active() {
-		return s, fmt.Errorf("--window needs --as-of DATE, --timeline, --every or --diff")
 	}
 	if t.frames != "" && !s.timeline() {
 		return s, fmt.Errorf("--frames needs --timeline DATES or --every N: it writes one file per date")
@@ -269,12 +265,10 @@ func produceTime(ctx context.Context, lay *layoutOnce, g *graph.Graph, s figureS
 	if err != nil {
 		return nil, err
 	}
-	plain := s
-	plain.time = timeSpec{}
 	if s.time.diff {
-		bf, af := s.filter, s.filter
-		bf.AsOf, af.AsOf = s.time.from, s.time.to
-		before, after := graph.Build(ds, bf), graph.Build(ds, af)
+		before, after := s.diffGraphs(ds)
+		plain := s
+		plain.time = timeSpec{}
 		ov := render.Overlay{}
 		if s.opts.Overlay != nil {
 			ov = *s.opts.Overlay
@@ -283,7 +277,7 @@ func produceTime(ctx context.Context, lay *layoutOnce, g *graph.Graph, s figureS
 		plain.opts.Overlay = &ov
 		if plain.opts.Subtitle == "" {
 			plain.opts.Subtitle = fmt.Sprintf("What changed from %s to %s (relations in force on each date, events in the %s before it)",
-				s.time.from.Human(), s.time.to.Human(), yearsText(s.filter.Window))
+				s.time.from.Human(), s.time.to.Human(), s.filter.Window.Human())
 		}
 		return produce(ctx, lay, graph.Union(before, after), plain, warn)
 	}
@@ -300,7 +294,48 @@ func produceTime(ctx context.Context, lay *layoutOnce, g *graph.Graph, s figureS
 		}
 		lay.fig, lay.key = fig, key
 	}
-	return encodeFigure(lay.fig, s, warn)
+	return encodeFigure(lay.fig, g, s, warn)
+}
+
+// diffGraphs are the two snapshots --diff compares.
+func (s *figureSpec) diffGraphs(ds *graph.Dataset) (before, after *graph.Graph) {
+	bf, af := s.filter, s.filter
+	bf.AsOf, af.AsOf = s.time.from, s.time.to
+	return graph.Build(ds, bf), graph.Build(ds, af)
+}
+
+// drawn says what the figure of g draws, for render's "wrote" line: its
+// entities and relations; for a timeline, its panels, each with every
+// entity of any date, and the fewest and most relations a panel has; for
+// --diff, the union of the two dates and how many relations changed.
+func drawn(g *graph.Graph, s figureSpec) string {
+	entities := func(g *graph.Graph) string { return count(len(g.Nodes), "entity", "entities") }
+	switch {
+	case s.time.diff:
+		before, after := s.diffGraphs(g.Dataset)
+		u := graph.Union(before, after)
+		return fmt.Sprintf("%s, %s, %d changed from %s to %s", entities(u), count(len(u.Edges), "edge", "edges"),
+			len(graph.Diff(before, after)), s.time.from, s.time.to)
+	case s.time.timeline():
+		dates, err := s.time.dated(g.Dataset, s.filter)
+		if err != nil {
+			return err.Error()
+		}
+		t := snapshots(g.Dataset, s.filter, dates)
+		lo, hi := len(t.Snapshots[0].Graph.Edges), 0
+		for _, sn := range t.Snapshots {
+			lo, hi = min(lo, len(sn.Graph.Edges)), max(hi, len(sn.Graph.Edges))
+		}
+		edges := count(hi, "edge", "edges")
+		switch {
+		case lo != hi:
+			edges = fmt.Sprintf("%d to %d edges a panel", lo, hi)
+		case len(t.Snapshots) > 1:
+			edges += " a panel"
+		}
+		return fmt.Sprintf("%s, %s, %s", count(len(t.Snapshots), "panel", "panels"), entities(t.Union()), edges)
+	}
+	return entities(g) + ", " + count(len(g.Edges), "edge", "edges")
 }
 
 // graphviz starts Graphviz, or returns the one already started.
@@ -319,14 +354,20 @@ func (l *layoutOnce) graphviz(ctx context.Context, warn func(string)) (*render.G
 	return l.gv, nil
 }
 
-// encodeFigure writes a laid-out figure in the spec's format.
-func encodeFigure(fig *render.Figure, s figureSpec, warn func(string)) ([]byte, error) {
+// encodeFigure writes a laid-out figure of g in the spec's format, fitted
+// to --size when it is given.
+func encodeFigure(fig *render.Figure, g *graph.Graph, s figureSpec, warn func(string)) ([]byte, error) {
 	s.paint.Warn = warn
+	if s.paint.Width > 0 || s.paint.Height > 0 {
+		fig = fig.Fit(s.paint.Width, s.paint.Height)
+	}
 	switch s.format {
 	case "png":
 		return fig.PNG(s.paint)
 	case "pdf":
 		return fig.PDF(s.paint)
+	case "html":
+		return render.Report(g, fig, s.opts), nil
 	}
 	return fig.SVG(s.paint.Transparent), nil
 }
@@ -377,21 +418,13 @@ func produceFrames(ctx context.Context, lay *layoutOnce, ds *graph.Dataset, s fi
 		return nil, err
 	}
 	for i, fig := range figs {
-		b, err := encodeFigure(fig, s, warn)
+		b, err := encodeFigure(fig, t.Snapshots[i].Graph, s, warn)
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, frame{name(i), b})
 	}
 	return out, nil
-}
-
-// yearsText is "year" or "N years".
-func yearsText(n int) string {
-	if n == 1 {
-		return "year"
-	}
-	return fmt.Sprintf("%d years", n)
 }
 
 // renderOverTime does render's part for figures over time once the data is

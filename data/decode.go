@@ -335,7 +335,8 @@ func (d *decoder) item(n ast.Node, what string) bool {
 	return false
 }
 
-// mapping reads a mapping node, reporting unknown and repeated keys.
+// mapping reads a mapping node, reporting repeated keys and keys not in
+// known (with known nil, any key is taken: ids the user chose).
 func (d *decoder) mapping(n ast.Node, what string, known []string) []field {
 	n = d.value(n)
 	if n == nil {
@@ -359,7 +360,7 @@ func (d *decoder) mapping(n ast.Node, what string, known []string) []field {
 		}
 		kp := d.pos(mv.Key)
 		switch {
-		case !contains(known, key):
+		case known != nil && !contains(known, key):
 			d.probs.add(kp, "allowed fields: "+strings.Join(known, ", "), "unknown field %q in %s%s", key, what, graph.Suggest(key, known))
 		case seen[key]:
 			d.probs.add(kp, "keep one of them", "field %q appears twice in %s", key, what)

@@ -105,37 +105,7 @@ func ParseStyleSheet(name string, src []byte) (*graph.StyleSheet, error) {
 
 // anyMapping reads a mapping whose keys are names the user chose (type ids,
 // kinds), reporting a key written twice.
-func (d *decoder) anyMapping(n ast.Node, what string) []field {
-	n = d.value(n)
-	if n == nil || isNull(n) {
-		return nil
-	}
-	m, ok := n.(*ast.MappingNode)
-	if !ok {
-		if mv, ok2 := n.(*ast.MappingValueNode); ok2 {
-			m = &ast.MappingNode{Values: []*ast.MappingValueNode{mv}}
-		} else {
-			d.probs.add(d.pos(n), "write it as name: {…} lines", "%s must be a mapping, not %s", what, describe(n))
-			return nil
-		}
-	}
-	var out []field
-	seen := map[string]bool{}
-	for _, mv := range m.Values {
-		key := ""
-		if k := d.value(mv.Key); k != nil {
-			key = scalarText(k)
-		}
-		kp := d.pos(mv.Key)
-		if seen[key] {
-			d.probs.add(kp, "keep one of them", "%q appears twice in %s", key, what)
-			continue
-		}
-		seen[key] = true
-		out = append(out, field{key: key, keyPos: kp, val: mv.Value})
-	}
-	return out
-}
+func (d *decoder) anyMapping(n ast.Node, what string) []field { return d.mapping(n, what, nil) }
 
 // CheckStyleSheet reports type ids in a style sheet that the dataset does
 // not have, with a did-you-mean suggestion; file names the style file.

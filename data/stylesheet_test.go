@@ -43,7 +43,7 @@ kinds:
 		{"unknown shape", "kinds:\n  leader: {shape: star}\n", []string{`unknown shape "star"`}},
 		{"unknown field", "kinds:\n  leader: {colour: '#000000'}\n", []string{`deck.yaml:2:12: unknown field "colour"`}},
 		{"unknown top field", "type:\n  a: {}\n", []string{`deck.yaml:1:1: unknown field "type"`, `did you mean "types"`}},
-		{"twice", "types:\n  a: {line: solid}\n  a: {line: dashed}\n", []string{`deck.yaml:3:3: "a" appears twice`}},
+		{"twice", "types:\n  a: {line: solid}\n  a: {line: dashed}\n", []string{`deck.yaml:3:3: field "a" appears twice in types`}},
 		{"version", "dipgraph: 2\n", []string{"unsupported style file version"}},
 		{"not a mapping", "types: [a, b]\n", []string{"types must be a mapping"}},
 		{"syntax", "types: {a: [\n", []string{"deck.yaml:"}},

@@ -418,37 +418,41 @@ func TestAsOfBoundaries(t *testing.T) {
 	}
 	tests := []struct {
 		asOf   string
-		window int
+		window string // as --window takes it
 		want   string
 	}{
-		{"2019-01-31", 2, ""},            // the day before the period starts
-		{"2019-02-01", 2, "period"},      // its first day
-		{"2019-02", 2, "period"},         // a month date is its last day: in force
-		{"2019-01", 2, ""},               // all of January is before it
-		{"2023-12-31", 2, "period"},      // a year end date runs to 31 December
-		{"2024-01-01", 2, ""},            // the day after
-		{"2024-03-14", 2, ""},            // the day before an open period
-		{"2024-03-15", 2, "open"},        // its first day
-		{"9999-12-31", 0, "open"},        // open periods never end
-		{"2025-09-02", 2, "open"},        // the day before the event
-		{"2025-09-03", 0, "open event"},  // the event's day, with no look-back
-		{"2025-09-04", 0, "open"},        // the day after, with no look-back
-		{"2027-09-03", 2, "open event"},  // exactly two years on
-		{"2027-09-04", 2, "open"},        // a day too late
-		{"2027", 2, "open"},              // a year date is its last day: the window starts 31 Dec 2025
-		{"2028-09-03", 3, "open event"},  // a longer window
-		{"2028-02-29", 2, "open"},        // leap day: the window starts 2026-02-28
-		{"2026-02-28", 0, "open"},        // and no event on that day
-		{"2023-01", 2, "period"},         // inside the period's last year
-		{"2022-02-24", 2, "period"},      // an arbitrary day in force
-		{"2024-03", 0, "open"},           // the month the open period starts
-		{"2019-02-28", 0, "period"},      // late in the first month
-		{"2025-09", 0, "open"},           // a month date is its last day, 30 September: not the event's
-		{"2025-08-31", 0, "open"},        // the month before
-		{"2030-01-01", 10, "open event"}, // a wide window
+		{"2019-01-31", "2", ""},            // the day before the period starts
+		{"2019-02-01", "2", "period"},      // its first day
+		{"2019-02", "2", "period"},         // a month date is its last day: in force
+		{"2019-01", "2", ""},               // all of January is before it
+		{"2023-12-31", "2", "period"},      // a year end date runs to 31 December
+		{"2024-01-01", "2", ""},            // the day after
+		{"2024-03-14", "2", ""},            // the day before an open period
+		{"2024-03-15", "2", "open"},        // its first day
+		{"9999-12-31", "0", "open"},        // open periods never end
+		{"2025-09-02", "2", "open"},        // the day before the event
+		{"2025-09-03", "0", "open event"},  // the event's day, with no look-back
+		{"2025-09-04", "0", "open"},        // the day after, with no look-back
+		{"2027-09-03", "2", "open event"},  // exactly two years on
+		{"2027-09-04", "2", "open"},        // a day too late
+		{"2027", "2", "open"},              // a year date is its last day: the window starts 31 Dec 2025
+		{"2028-09-03", "3", "open event"},  // a longer window
+		{"2028-02-29", "2", "open"},        // leap day: the window starts 2026-02-28
+		{"2026-02-28", "0", "open"},        // and no event on that day
+		{"2023-01", "2", "period"},         // inside the period's last year
+		{"2022-02-24", "2", "period"},      // an arbitrary day in force
+		{"2024-03", "0", "open"},           // the month the open period starts
+		{"2019-02-28", "0", "period"},      // late in the first month
+		{"2025-09", "0", "open"},           // a month date is its last day, 30 September: not the event's
+		{"2025-08-31", "0", "open"},        // the month before
+		{"2030-01-01", "10", "open event"}, // a wide window
 	}
 	for _, tt := range tests {
-		f := Filter{AsOf: MustDate(tt.asOf), Window: tt.window}
+		w, err := ParseWindow(tt.window)
+		if err != nil {
+			t.Fatalf("--window %s: %v", tt.window, err)
+		}
+		f := Filter{AsOf: MustDate(tt.asOf), Window: w}
 		var kept []string
 		for i := range d.Records {
 			if f.keeps(&d.Records[i]) {
@@ -456,7 +460,7 @@ func TestAsOfBoundaries(t *testing.T) {
 			}
 		}
 		if got := strings.Join(kept, " "); got != tt.want {
-			t.Errorf("--as-of %s --window %d keeps %q, want %q", tt.asOf, tt.window, got, tt.want)
+			t.Errorf("--as-of %s --window %s keeps %q, want %q", tt.asOf, tt.window, got, tt.want)
 		}
 	}
 }

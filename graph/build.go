@@ -55,7 +55,7 @@ type edgeKey struct {
 // The rules, in order:
 //  1. A record is kept when its type is among f.Types (if given) and its
 //     dates pass f.From/f.To (overlap) and f.AsOf (in force, or an event
-//     within f.Window years before).
+//     within f.Window before; see Window.Start).
 //  2. A kept record becomes pairs: a directed record acts from its first
 //     party on each of the others; an undirected one relates every pair.
 //  3. Pairs of one type and direction between the same two entities

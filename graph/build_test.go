@@ -87,13 +87,13 @@ func TestBuild(t *testing.T) {
 		},
 		{
 			name:   "as-of keeps periods in force and events in the window",
-			filter: Filter{AsOf: MustDate("2025-12-31"), Window: 2},
+			filter: Filter{AsOf: MustDate("2025-12-31"), Window: Window{Years: 2}},
 			edges:  "support:bb>cc=0.5 alliance:aa-bb=5 hostility:aa>cc=1 summit:aa-bb=1 summit:aa-cc=1 summit:bb-cc=1 summit:la-lb=3",
 			nodes:  "aa bb cc la lb",
 		},
 		{
 			name:   "as-of with a zero window keeps only that day's events",
-			filter: Filter{AsOf: MustDate("2019-02-15"), Window: 0},
+			filter: Filter{AsOf: MustDate("2019-02-15"), Window: Window{}},
 			edges:  "alliance:aa-bb=5 summit:la-lb=2",
 			nodes:  "aa bb la lb",
 		},

@@ -23,7 +23,7 @@ func TestDiffAsOf(t *testing.T) {
 			{ID: "same", Type: "alliance", Parties: []string{"b", "c"}, Start: MustDate("2010"), Ongoing: true, Weight: 1, Source: "x"},
 		},
 	}
-	changes, err := DiffAsOf(d, Filter{Window: 2}, MustDate("2019-12-31"), MustDate("2025-06-30"))
+	changes, err := DiffAsOf(d, Filter{Window: Window{Years: 2}}, MustDate("2019-12-31"), MustDate("2025-06-30"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,7 +38,7 @@ func TestDiffAsOf(t *testing.T) {
 	if _, err := DiffAsOf(d, Filter{}, MustDate("2025"), MustDate("2019")); err == nil || !strings.Contains(err.Error(), "backwards") {
 		t.Errorf("reversed dates: %v", err)
 	}
-	if c, _ := DiffAsOf(d, Filter{Window: 2}, MustDate("2025-06-30"), MustDate("2025-06-30")); len(c) != 0 {
+	if c, _ := DiffAsOf(d, Filter{Window: Window{Years: 2}}, MustDate("2025-06-30"), MustDate("2025-06-30")); len(c) != 0 {
 		t.Errorf("a date against itself: %v", c)
 	}
 }

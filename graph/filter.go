@@ -13,10 +13,10 @@ type Filter struct {
 	// [From, To]; either may be zero for an open end.
 	From, To Date
 	// AsOf keeps the relations in force on that date: periods that had
-	// begun and not ended, and events within the Window years before it.
+	// begun and not ended, and events within the Window before it.
 	AsOf Date
-	// Window is the look-back for events under AsOf, in years.
-	Window int
+	// Window is the look-back for events under AsOf (see Window.Start).
+	Window Window
 	// Focus keeps only entities within Depth relations of this entity id.
 	Focus string
 	Depth int
@@ -24,18 +24,13 @@ type Filter struct {
 	MinWeight float64
 }
 
-// DefaultWindow is the look-back, in years, for events under an as-of
-// snapshot: a summit two years ago still shapes a relation, one ten years
-// ago no longer does.
-const DefaultWindow = 2
-
 // Check reports contradictions inside the filter itself.
 func (f *Filter) Check(d *Dataset) error {
 	if !f.From.IsZero() && !f.To.IsZero() && f.To.Before(f.From) {
 		return fmt.Errorf("--from %s is after --to %s: swap them", f.From, f.To)
 	}
-	if f.Window < 0 {
-		return fmt.Errorf("--window %d is negative: give a number of years, 0 or more", f.Window)
+	if f.Window.Years < 0 || f.Window.Months < 0 || f.Window.Days < 0 {
+		return fmt.Errorf("--window %s is negative: give a look-back of 0 or more, e.g. --window 2y", f.Window)
 	}
 	if f.Depth < 0 {
 		return fmt.Errorf("--depth %d is negative: give 0 or more", f.Depth)
@@ -75,7 +70,7 @@ func (f *Filter) keeps(r *Record) bool {
 			return false
 		}
 		if r.IsEvent() {
-			return !end.Before(day.AddYears(-f.Window))
+			return !end.Before(f.Window.Start(day))
 		}
 		if !open && end.Before(day) {
 			return false

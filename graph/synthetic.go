@@ -13,7 +13,12 @@ import (
 // Countries fall into a few rival blocs: alliances form inside a bloc,
 // hostility mostly across blocs, summits anywhere. Weights run 1–5 and
 // every record has a date, a label and a source, as curated data does.
-func Synthetic(n int, seed uint64) *Dataset {
+func Synthetic(n int, seed uint64) *Dataset { return SyntheticRecords(n, 3*n, seed) }
+
+// SyntheticRecords is Synthetic with the number of relation records given:
+// SyntheticRecords(3000, 10000, seed) is the scale benchmark's graph.
+// SyntheticRecords(n, 3*n, seed) is Synthetic(n, seed).
+func SyntheticRecords(n, records int, seed uint64) *Dataset {
 	r := rand.New(rand.NewPCG(seed, 0x9e3779b97f4a7c15))
 	countries := max(2, (n+1)/2)
 	leaders := n - countries
@@ -44,7 +49,6 @@ func Synthetic(n int, seed uint64) *Dataset {
 		c := r.IntN(countries)
 		return fmt.Sprintf("c%04d", c), c
 	}
-	records := 3 * n
 	for i := 0; i < records; i++ {
 		a, ba := party()
 		b, bb := party()

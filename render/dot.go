@@ -19,6 +19,7 @@ const fontName = "Helvetica"
 // only on g and o: nodes, clusters and edges are written in sorted order and
 // get synthetic ids, and every piece of user text goes through dotString.
 func DOT(w io.Writer, g *graph.Graph, o Options) error {
+	o, _ = o.ForGraph(g)
 	var b bytes.Buffer
 	th := o.theme()
 	styles := o.typeStyles(g.Dataset)
@@ -30,7 +31,7 @@ func DOT(w io.Writer, g *graph.Graph, o Options) error {
 	}
 
 	fmt.Fprintf(&b, "digraph %s {\n", dotString(g.Dataset.ID))
-	writeAttrs(&b, "  graph", ov.graph(graphAttrs(o)))
+	writeAttrs(&b, "  graph", ov.graph(sizedAttrs(graphAttrs(o), g)))
 	writeAttrs(&b, "  node", [][2]string{{"fontname", fontName}, {"fontsize", "12"}, {"margin", "0.08,0.04"}})
 	writeAttrs(&b, "  edge", [][2]string{{"fontname", fontName}, {"fontsize", "8.5"}, {"fontcolor", th.EdgeText}})
 

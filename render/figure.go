@@ -74,11 +74,15 @@ type panel struct {
 // keeps Graphviz's drawing operations of those same layouts, for PNG and
 // PDF.
 func Lay(ctx context.Context, gv *Graphviz, g *graph.Graph, o Options, paint bool) (*Figure, error) {
+	o, note := o.ForGraph(g)
+	if note != "" && gv.Warn != nil {
+		gv.Warn(note)
+	}
 	var dot bytes.Buffer
 	if err := DOT(&dot, g, o); err != nil {
 		return nil, err
 	}
-	main, err := layGraph(ctx, gv, dot.Bytes(), o.Layout, paint)
+	main, err := layGraph(ctx, gv, "figure-graph", dot.Bytes(), o.Layout, paint)
 	if err != nil {
 		return nil, err
 	}
@@ -91,19 +95,20 @@ func Lay(ctx context.Context, gv *Graphviz, g *graph.Graph, o Options, paint boo
 	return arrange(g, o, main, legend), nil
 }
 
-// layGraph lays out the relation graph. With edge text on an engine that
-// places it as external labels, it takes two passes: the engine's layout,
-// then the labels moved clear of each other (placeLabels) and the result
-// drawn with every position kept (Graphviz's nop2).
-func layGraph(ctx context.Context, gv *Graphviz, dot []byte, engine string, paint bool) (*panel, error) {
+// layGraph lays out a relation graph as the panel id: the figure's, or a
+// timeline's pinned snapshot (engine nop2). With edge text on an engine
+// that places it as external labels, it takes two passes: the engine's
+// layout, then the labels moved clear of each other (placeLabels) and the
+// result drawn with every position kept (Graphviz's nop2).
+func layGraph(ctx context.Context, gv *Graphviz, id string, dot []byte, engine string, paint bool) (*panel, error) {
 	if engine == "dot" || !bytes.Contains(dot, []byte("xlabel=")) {
-		return layPanel(ctx, gv, "figure-graph", dot, engine, paint)
+		return layPanel(ctx, gv, id, dot, engine, paint)
 	}
 	laid, err := gv.Render(ctx, dot, engine, "dot")
 	if err != nil {
 		return nil, err
 	}
-	return layPanel(ctx, gv, "figure-graph", setDOTAttrs(laid, placeLabels(laid)), "nop2", paint)
+	return layPanel(ctx, gv, id, setDOTAttrs(laid, placeLabels(laid)), pinEngine, paint)
 }
 
 func layPanel(ctx context.Context, gv *Graphviz, id string, dot []byte, engine string, paint bool) (*panel, error) {

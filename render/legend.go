@@ -16,7 +16,7 @@ const (
 )
 
 // legendDOT writes the legend as a small graph laid out with neato and
-// every node pinned: one row per relation type drawn (a line sample styled
+// every node pinned (rows written with a legendPen): one row per relation type drawn (a line sample styled
 // exactly as the figure's edges), the meaning of line width, and the node
 // shapes used. Drawing it with Graphviz means every painter that can draw
 // the figure can draw its legend.
@@ -30,54 +30,15 @@ func legendDOT(g *graph.Graph, o Options) []byte {
 	writeAttrs(&b, "  node", [][2]string{{"fontname", fontName}, {"fontsize", fmt.Sprintf("%g", legendFont)},
 		{"shape", "plaintext"}, {"margin", "0"}, {"height", "0.2"}, {"fixedsize", "true"}, {"fontcolor", th.LegendText}})
 	writeAttrs(&b, "  edge", [][2]string{{"fontname", fontName}})
-	row := 0
 	id := 0
 	next := func() string { id++; return fmt.Sprintf("l%d", id) }
-	y := func() float64 { return -float64(row) * legendRow }
-	text := func(x float64, s string, bold bool) {
-		// Viewers substitute wider fonts for Helvetica (DejaVu Sans is ~15%
-		// wider): leave room so the text is never clipped.
-		size := legendFont
-		if bold {
-			size = 11
-		}
-		w := textWidth(s, size) * 1.18 / 72
-		n := next()
-		label := [2]string{leftLabel, s}
-		if bold {
-			// Centred in a box of its own width, so it starts at x.
-			w = textWidth(s, size) * 1.12 / 72
-			label = nodeLabel(s, true)
-		}
-		attrs := [][2]string{{"id", "legend-" + n}, label, {"width", fmt.Sprintf("%.3f", w+0.05)},
-			{"pos", fmt.Sprintf("%.3f,%.3f!", x+w/2+0.025, y())}}
-		if bold {
-			attrs = append(attrs, [2]string{"fontsize", "11"})
-		}
-		b.WriteString("  " + n)
-		writeAttrList(&b, attrs)
-		b.WriteString("\n")
-	}
-	sample := func(s EdgeStyle, e *graph.Edge, tip string) {
-		a, z := next(), next()
-		for i, n := range []string{a, z} {
-			fmt.Fprintf(&b, "  %s", n)
-			writeAttrList(&b, [][2]string{{"id", "legend-" + n}, {"label", ""}, {"shape", "point"}, {"width", "0.01"},
-				{"style", "invis"}, {"pos", fmt.Sprintf("%.3f,%.3f!", float64(i)*legendSample, y())}})
-			b.WriteString("\n")
-		}
-		fmt.Fprintf(&b, "  %s -> %s", a, z)
-		attrs := [][2]string{{"id", "legend-edge-" + a}, {"tooltip", tip}}
-		attrs = append(attrs, th.edgeAttrs(s, e)...)
-		writeAttrList(&b, attrs)
-		b.WriteString("\n")
-	}
+	p := &legendPen{b: &b, next: next, th: th}
 
-	text(0, "Relations", true)
-	row++
+	p.text(0, "Relations", true)
+	p.row++
 	for _, t := range g.Types {
 		directed := slices.ContainsFunc(g.Edges, func(e *graph.Edge) bool { return e.Type == t.ID && e.Directed })
-		sample(styles[t.ID], &graph.Edge{Type: t.ID, Directed: directed, Weight: 2}, t.Label)
+		p.sample(th.edgeAttrs(styles[t.ID], &graph.Edge{Type: t.ID, Directed: directed, Weight: 2}), t.Label)
 		label := t.Label
 		switch t.Sign {
 		case graph.Positive:
@@ -85,19 +46,19 @@ func legendDOT(g *graph.Graph, o Options) []byte {
 		case graph.Negative:
 			label += " (−)"
 		}
-		text(legendSample+0.12, label, false)
-		row++
+		p.text(legendSample+0.12, label, false)
+		p.row++
 	}
-	row++
-	text(0, "Line width: total weight of the records", false)
-	row++
+	p.row++
+	p.text(0, "Line width: total weight of the records", false)
+	p.row++
 	for _, w := range []float64{1, 4, 9} {
-		sample(EdgeStyle{Color: th.WeightShade, Line: "solid", Arrow: "none"}, &graph.Edge{Weight: w}, fmt.Sprintf("weight %g", w))
-		text(legendSample+0.12, fmt.Sprintf("%g", w), false)
-		row++
+		p.sample(th.edgeAttrs(EdgeStyle{Color: th.WeightShade, Line: "solid", Arrow: "none"}, &graph.Edge{Weight: w}), fmt.Sprintf("weight %g", w))
+		p.text(legendSample+0.12, fmt.Sprintf("%g", w), false)
+		p.row++
 	}
-	row = legendOverlay(g, o).legend(&b, row, next)
-	row++
+	legendOverlay(g, o).legend(p)
+	p.row++
 	kinds := map[graph.Kind]bool{}
 	for _, n := range g.Nodes {
 		kinds[n.Kind] = true
@@ -111,14 +72,14 @@ func legendDOT(g *graph.Graph, o Options) []byte {
 		fmt.Fprintf(&b, "  %s", n)
 		writeAttrList(&b, [][2]string{{"id", "legend-" + n}, nodeLabel(s.LegendTag, s.Bold), {"shape", s.Shape}, {"style", s.Style},
 			{"fillcolor", s.Fill}, {"color", s.Border}, {"fontcolor", s.FontColor}, {"penwidth", fmt.Sprintf("%g", s.PenWidth)},
-			{"width", "1.1"}, {"height", "0.26"}, {"pos", fmt.Sprintf("%.3f,%.3f!", 0.55, y())}})
+			{"width", "1.1"}, {"height", "0.26"}, {"pos", fmt.Sprintf("%.3f,%.3f!", 0.55, p.y())}})
 		b.WriteString("\n")
-		row++
+		p.row++
 	}
 	if o.clusters() && slices.ContainsFunc(g.Nodes, func(e *graph.Entity) bool { return e.Country != "" }) {
-		text(0, "Shaded frame: a country and its people", false)
+		p.text(0, "Shaded frame: a country and its people", false)
 	} else if slices.ContainsFunc(g.Nodes, func(e *graph.Entity) bool { return e.Country != "" }) {
-		text(0, "Thin gray line: a person's country", false)
+		p.text(0, "Thin gray line: a person's country", false)
 	}
 	b.WriteString("}\n")
 	return b.Bytes()

@@ -83,9 +83,10 @@ func (o *Options) clusters() bool { return o.Layout == "dot" || o.Layout == "fdp
 // labelAttr is the attribute edge text goes in. dot places a label as part
 // of the layout, so it never collides; the other engines ignore labels when
 // placing nodes, so an external label (xlabel) is placed afterwards where it
-// overlaps least.
+// overlaps least. A timeline's snapshot is drawn on pinned positions (not by
+// dot, even when the union was), so its text is external too.
 func (o *Options) labelAttr() string {
-	if o.Layout == "dot" {
+	if o.Layout == "dot" && (o.Overlay == nil || o.Overlay.pins == nil) {
 		return "label"
 	}
 	return "xlabel"

@@ -118,15 +118,17 @@ func TestBlocFillsGrayscale(t *testing.T) {
 	}
 }
 
-const triadData = `dipgraph: 1
-id: triad
-sources: [{id: s, title: A source}]
+// fourCountries is the start of a small dataset's body: a source and four
+// countries, A to D, before any more entities and the relations.
+const fourCountries = `sources: [{id: s, title: A source}]
 entities:
   - {id: a, kind: country, name: A}
   - {id: b, kind: country, name: B}
   - {id: c, kind: country, name: C}
   - {id: d, kind: country, name: D}
-  - {id: la, kind: leader, name: Leader of A, country: a}
+`
+
+const triadData = "dipgraph: 1\nid: triad\n" + fourCountries + `  - {id: la, kind: leader, name: Leader of A, country: a}
 relations:
   - {type: alliance, between: [a, b], date: 2020, source: s}
   - {type: alliance, between: [b, c], date: 2020, source: s}
@@ -212,15 +214,7 @@ func TestSizeBy(t *testing.T) {
 	}
 }
 
-const changeData = `dipgraph: 1
-id: change
-sources: [{id: s, title: A source}]
-entities:
-  - {id: a, kind: country, name: A}
-  - {id: b, kind: country, name: B}
-  - {id: c, kind: country, name: C}
-  - {id: d, kind: country, name: D}
-relations:
+const changeData = "dipgraph: 1\nid: change\n" + fourCountries + `relations:
   - {type: alliance, between: [a, b], start: 2010, ongoing: true, source: s}
   - {type: alliance, between: [a, c], start: 2010, end: 2015, source: s}
   - {type: hostility, from: b, to: c, start: 2018, ongoing: true, source: s}
@@ -236,8 +230,8 @@ relations:
 func TestDiffMarks(t *testing.T) {
 	ds := loadYAML(t, changeData)
 	from, to := graph.MustDate("2014"), graph.MustDate("2020")
-	before := graph.Build(ds, graph.Filter{AsOf: from, Window: 2})
-	after := graph.Build(ds, graph.Filter{AsOf: to, Window: 2})
+	before := graph.Build(ds, graph.Filter{AsOf: from, Window: graph.Window{Years: 2}})
+	after := graph.Build(ds, graph.Filter{AsOf: to, Window: graph.Window{Years: 2}})
 	u := graph.Union(before, after)
 	o := Options{Layout: "fdp", EdgeLabels: "none", Overlay: &Overlay{Changes: NewChanges(from, to, graph.Diff(before, after))}}
 	edges := ovEdges(t, u, o)
@@ -282,8 +276,8 @@ func TestDiffMarks(t *testing.T) {
 func TestGoldenOverlayDOT(t *testing.T) {
 	ds := loadDefault(t)
 	from, to := graph.MustDate("2019-01-01"), graph.MustDate("2025-09-30")
-	before := graph.Build(ds, graph.Filter{AsOf: from, Window: 2})
-	after := graph.Build(ds, graph.Filter{AsOf: to, Window: 2})
+	before := graph.Build(ds, graph.Filter{AsOf: from, Window: graph.Window{Years: 2}})
+	after := graph.Build(ds, graph.Filter{AsOf: to, Window: graph.Window{Years: 2}})
 	tests := []struct {
 		name string
 		g    *graph.Graph

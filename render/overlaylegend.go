@@ -8,8 +8,9 @@ import (
 	"github.com/dipgraph/dipgraph/graph"
 )
 
-// legendPen writes rows into the legend graph with the legend's geometry
-// (see legendDOT): text flush left at x, line samples, and node swatches.
+// legendPen writes rows into the legend graph (see legendDOT) with the
+// legend's geometry: text flush left at x, line samples and node swatches,
+// each on the current row, row legendRow inches below the one before.
 type legendPen struct {
 	b    *bytes.Buffer
 	row  int
@@ -74,14 +75,13 @@ func (p *legendPen) gray() [][2]string {
 	return [][2]string{{"color", p.th.WeightShade}, {"penwidth", "1.6"}, {"dir", "none"}}
 }
 
-// legend writes the overlay's rows into the legend, from row on, and
-// returns the next free row. Each says in words what the overlay's marks
-// mean, so the figure reads without colour.
-func (ov *overlay) legend(b *bytes.Buffer, row int, next func() string) int {
+// legend writes the overlay's rows into the legend from the pen's row on,
+// leaving the pen on the next free row. Each says in words what the
+// overlay's marks mean, so the figure reads without colour.
+func (ov *overlay) legend(p *legendPen) {
 	if ov == nil {
-		return row
+		return
 	}
-	p := &legendPen{b: b, row: row, next: next, th: ov.theme}
 	after := legendSample + 0.12
 	if c := ov.changes; c != nil {
 		p.row++
@@ -171,7 +171,6 @@ func (ov *overlay) legend(b *bytes.Buffer, row int, next func() string) int {
 		p.text(after, "where it stands on every date, never moved)", false)
 		p.row++
 	}
-	return p.row
 }
 
 // memberNames lists a bloc's members by name.

@@ -62,7 +62,7 @@ func TestGoldenDOT(t *testing.T) {
 		{"beijing-2025.dot.date", graph.Filter{}, Options{Layout: "dot", EdgeLabels: "date"}},
 		{"beijing-2025.neato.none", graph.Filter{}, Options{Layout: "neato", EdgeLabels: "none"}},
 		{"beijing-2025.fdp.count.focus-kim-jong-un-1", graph.Filter{Focus: "kim-jong-un", Depth: 1}, Options{Layout: "fdp", EdgeLabels: "count"}},
-		{"beijing-2025.fdp.weight.asof-2019-06-30", graph.Filter{AsOf: graph.MustDate("2019-06-30"), Window: 2}, Options{Layout: "fdp", EdgeLabels: "weight"}},
+		{"beijing-2025.fdp.weight.asof-2019-06-30", graph.Filter{AsOf: graph.MustDate("2019-06-30"), Window: graph.Window{Years: 2}}, Options{Layout: "fdp", EdgeLabels: "weight"}},
 		{"beijing-2025.fdp.caption.seed3.theme-dark", graph.Filter{}, Options{Layout: "fdp", EdgeLabels: "caption", Seed: 3, Theme: "dark"}},
 		{"beijing-2025.fdp.caption.seed3.theme-print", graph.Filter{}, Options{Layout: "fdp", EdgeLabels: "caption", Seed: 3, Theme: "print"}},
 		{"beijing-2025.fdp.date.seed3.cite", graph.Filter{}, Options{Layout: "fdp", EdgeLabels: "date", Seed: 3, Cite: true}},

@@ -15,9 +15,9 @@ import (
 // and every snapshot is drawn with each entity where the union put it.
 type Timeline struct {
 	Snapshots []Snapshot
-	// Window is the look-back for events, in years, that the snapshots
-	// were built with (for the subtitle).
-	Window int
+	// Window is the look-back for events that the snapshots were built
+	// with (for the subtitle).
+	Window graph.Window
 }
 
 // Snapshot is the graph as of one date.
@@ -52,8 +52,8 @@ func (t *Timeline) blocRef(o Options) []graph.Bloc {
 	return lastBlocs(t.Snapshots[len(t.Snapshots)-1].Graph)
 }
 
-// maxTimelineColumns is the widest grid of panels.
-const maxTimelineColumns = 3
+// slideAspect is the shape a timeline aims at: a 16:9 slide or screen.
+const slideAspect = 16.0 / 9
 
 // Grid geometry, in points.
 const (
@@ -64,7 +64,10 @@ const (
 
 // LayTimeline lays a timeline out as one figure: a panel per snapshot in
 // a grid, each captioned with its date, under one title block, with one
-// legend and one list of sources.
+// legend and one list of sources. The grid has the number of rows (and
+// as few columns as then hold every panel) that makes the whole figure,
+// title, legend and sources included, closest in shape to 16:9; on a tie,
+// fewer rows.
 func LayTimeline(ctx context.Context, gv *Graphviz, t *Timeline, o Options, paint bool) (*Figure, error) {
 	union := t.Union()
 	panels, err := layPinned(ctx, gv, t, union, o, paint)
@@ -83,12 +86,26 @@ func LayTimeline(ctx context.Context, gv *Graphviz, t *Timeline, o Options, pain
 	if err != nil {
 		return nil, err
 	}
-
+	grid := func(cols int) *Figure { return timelineGrid(t, union, o, panels, captions, legend, cols) }
 	n := len(panels)
-	cols := min(n, maxTimelineColumns)
-	if n == 4 {
-		cols = 2
+	best, bestOff := n, math.Inf(1)
+	for rows := 1; rows <= n; rows++ {
+		cols := (n + rows - 1) / rows
+		if (n+cols-1)/cols != rows {
+			continue // the same grid as fewer rows, with an empty row
+		}
+		f := grid(cols)
+		if off := math.Abs(math.Log(f.Width / f.Height / slideAspect)); off < bestOff-1e-9 {
+			best, bestOff = cols, off
+		}
 	}
+	return grid(best), nil
+}
+
+// timelineGrid places the panels of a timeline in cols columns, with
+// their captions, the legend to the right and the sources below.
+func timelineGrid(t *Timeline, union *graph.Graph, o Options, panels, captions []*panel, legend *panel, cols int) *Figure {
+	n := len(panels)
 	rows := (n + cols - 1) / cols
 	pw, ph := panels[0].svg.width, panels[0].svg.height
 	ch := 0.0
@@ -113,9 +130,8 @@ func LayTimeline(ctx context.Context, gv *Graphviz, t *Timeline, o Options, pain
 		f.panels = append(f.panels, legend)
 		bodyH = max(bodyH, legend.svg.height)
 	}
-	foot := timelineFoot(union, t)
-	figureFoot(f, union, o, y+bodyH+10, foot)
-	return f, nil
+	figureFoot(f, union, o, y+bodyH+10, timelineFoot(union, t))
+	return f
 }
 
 // LayFrames lays a timeline out as one figure per snapshot, for slides:
@@ -128,11 +144,16 @@ func LayFrames(ctx context.Context, gv *Graphviz, t *Timeline, o Options, paint 
 	if err != nil {
 		return nil, err
 	}
+	shared, err := timelineLegend(ctx, gv, t, union, o, paint)
+	if err != nil {
+		return nil, err
+	}
 	var figs []*Figure
 	for i, s := range t.Snapshots {
-		legend, err := timelineLegend(ctx, gv, t, union, o, paint)
-		if err != nil {
-			return nil, err
+		var legend *panel // one layout; each frame places its own copy
+		if shared != nil {
+			l := *shared
+			legend = &l
 		}
 		fo := o
 		fo.Subtitle = "Snapshot of " + s.Caption()
@@ -157,46 +178,18 @@ func LayFrames(ctx context.Context, gv *Graphviz, t *Timeline, o Options, paint 
 }
 
 // layPinned lays out the union once and then every snapshot with its
-// entities pinned where the union put them, in one frame.
+// entities pinned where the union put them, in one frame. Edge text is
+// placed clear of other text as in a single figure (layGraph).
 func layPinned(ctx context.Context, gv *Graphviz, t *Timeline, union *graph.Graph, o Options, paint bool) ([]*panel, error) {
-	if len(t.Snapshots) == 0 {
-		return nil, fmt.Errorf("a timeline needs at least one date")
-	}
-	p, err := pinsOf(ctx, gv, union, o)
+	dots, err := pinnedDOTs(ctx, gv, t, union, o)
 	if err != nil {
 		return nil, err
 	}
 	var panels []*panel
-	for i, s := range t.Snapshots {
-		present := map[string]bool{}
-		for _, n := range s.Graph.Nodes {
-			present[n.ID] = true
-		}
-		ghost := map[string]bool{}
-		for _, n := range union.Nodes {
-			if !present[n.ID] {
-				ghost[n.ID] = true
-			}
-		}
-		// Every entity of the union is drawn in every panel, so that
-		// each keeps its node id, its frame and its place.
-		g := *s.Graph
-		g.Nodes = union.Nodes
-		po := o
-		ov := Overlay{}
-		if o.Overlay != nil {
-			ov = *o.Overlay
-		}
-		ov.pins = p.with(ghost)
-		ov.blocRef = t.blocRef(o)
-		po.Overlay = &ov
-		var dot bytes.Buffer
-		if err := DOT(&dot, &g, po); err != nil {
-			return nil, err
-		}
-		pn, err := layPanel(ctx, gv, fmt.Sprintf("figure-graph-%d", i+1), dot.Bytes(), pinEngine, paint)
+	for i, dot := range dots {
+		pn, err := layGraph(ctx, gv, fmt.Sprintf("figure-graph-%d", i+1), dot, pinEngine, paint)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", s.Date, err)
+			return nil, fmt.Errorf("%s: %w", t.Snapshots[i].Date, err)
 		}
 		panels = append(panels, pn)
 	}
@@ -208,7 +201,17 @@ func layPinned(ctx context.Context, gv *Graphviz, t *Timeline, union *graph.Grap
 // entity's position fixed (pos in points, for neato -n2), for drawing the
 // frames with one's own Graphviz.
 func PinnedDOT(ctx context.Context, gv *Graphviz, t *Timeline, o Options) ([][]byte, error) {
-	union := t.Union()
+	return pinnedDOTs(ctx, gv, t, t.Union(), o)
+}
+
+// pinnedDOTs lays out the union once and writes each snapshot's DOT with
+// every entity of the union pinned where that layout put it, and ghosted
+// where it has no relation on the date: every panel draws every entity,
+// so that each keeps its node id, its frame and its place.
+func pinnedDOTs(ctx context.Context, gv *Graphviz, t *Timeline, union *graph.Graph, o Options) ([][]byte, error) {
+	if len(t.Snapshots) == 0 {
+		return nil, fmt.Errorf("a timeline needs at least one date")
+	}
 	p, err := pinsOf(ctx, gv, union, o)
 	if err != nil {
 		return nil, err
@@ -335,14 +338,7 @@ func timelineSubtitle(t *Timeline, o Options) string {
 	}
 	first, last := t.Snapshots[0].Date, t.Snapshots[len(t.Snapshots)-1].Date
 	return fmt.Sprintf("%d snapshots, %s to %s: relations in force on each date, and events in the %s before it; every entity keeps its place",
-		len(t.Snapshots), first.Human(), last.Human(), years(t.Window))
-}
-
-func years(n int) string {
-	if n == 1 {
-		return "year"
-	}
-	return fmt.Sprintf("%d years", n)
+		len(t.Snapshots), first.Human(), last.Human(), t.Window.Human())
 }
 
 // timelineFoot is the footer line of a timeline.

@@ -290,3 +290,107 @@ func TestTimelineBlocColoursStable(t *testing.T) {
 		t.Errorf("chn in 2025: fill %s, want %s", got, blocFills[0][0])
 	}
 }
+
+// TestTimelineEdgeLabelsDoNotCollide: with edge text, every panel of a
+// timeline and every frame places its labels as a single figure does: no
+// two overlap, and none overlaps a node's text.
+func TestTimelineEdgeLabelsDoNotCollide(t *testing.T) {
+	gv := sharedGraphviz(t)
+	ctx := context.Background()
+	for _, layout := range []string{"fdp", "neato", "dot"} {
+		t.Run(layout, func(t *testing.T) {
+			tl := timelineOf(t, "2019", "2025-09-30")
+			o := Options{Layout: layout, EdgeLabels: "caption", Seed: DefaultSeed}
+			fig, err := LayTimeline(ctx, gv, tl, o, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			frames, err := LayFrames(ctx, gv, tl, o, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var panels []*panel
+			for _, f := range append([]*Figure{fig}, frames...) {
+				for _, p := range f.panels {
+					if strings.HasPrefix(p.id, "figure-graph-") {
+						panels = append(panels, p)
+					}
+				}
+			}
+			if len(panels) != 2*len(tl.Snapshots) {
+				t.Fatalf("%d graph panels in the timeline and its frames, want %d", len(panels), 2*len(tl.Snapshots))
+			}
+			for i, p := range panels {
+				// The panel alone, as parseSVG reads a figure's graph.
+				doc := fmt.Sprintf(`<svg xmlns="http://www.w3.org/2000/svg"><svg id="figure-graph" viewBox="%s">%s</svg></svg>`, p.svg.viewBox, p.svg.body)
+				d := parseSVG(t, []byte(doc))
+				edgeText := 0
+				for _, x := range d.texts {
+					if strings.HasPrefix(x.group, "edge-") {
+						edgeText++
+					}
+				}
+				s := tl.Snapshots[i%len(tl.Snapshots)]
+				if edgeText < len(s.Graph.Edges) {
+					t.Errorf("%s (%s): %d edge texts for %d relations", p.id, s.Date, edgeText, len(s.Graph.Edges))
+				}
+				for _, c := range textCollisions(d.texts) {
+					t.Errorf("%s (%s): %s", p.id, s.Date, c)
+				}
+			}
+		})
+	}
+}
+
+// TestTimelineGrid: the panels fill a grid without an empty row, whose
+// number of rows (with the fewest columns that then hold every panel)
+// makes the figure closest in shape to a 16:9 slide; twelve yearly panels of the embedded data
+// come out four wide and three high (not three by four, which is nearer
+// square).
+func TestTimelineGrid(t *testing.T) {
+	gv := sharedGraphviz(t)
+	years := []string{"2014", "2015", "2016", "2017", "2018", "2019", "2020", "2021", "2022", "2023", "2024", "2025"}
+	want := map[int][2]int{1: {1, 1}, 2: {2, 1}, 4: {2, 2}, 12: {4, 3}} // columns, rows
+	for _, n := range []int{1, 2, 3, 4, 5, 7, 12} {
+		t.Run(fmt.Sprint(n), func(t *testing.T) {
+			tl := timelineOf(t, years[len(years)-n:]...)
+			o := Options{Layout: "fdp", EdgeLabels: "none", Seed: DefaultSeed}
+			f, err := LayTimeline(context.Background(), gv, tl, o, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			xs, ys := map[float64]bool{}, map[float64]bool{}
+			var panels, captions []*panel
+			var legend *panel
+			for _, p := range f.panels {
+				switch {
+				case strings.HasPrefix(p.id, "figure-graph-"):
+					xs[p.x], ys[p.y] = true, true
+					panels = append(panels, p)
+				case strings.HasPrefix(p.id, "caption-"):
+					captions = append(captions, p)
+				case p.id == "figure-legend":
+					legend = p
+				}
+			}
+			cols, rows := len(xs), len(ys)
+			if len(panels) != n || rows != (n+cols-1)/cols {
+				t.Fatalf("%d panels in %d columns and %d rows", len(panels), cols, rows)
+			}
+			if w, ok := want[n]; ok && (cols != w[0] || rows != w[1]) {
+				t.Errorf("%d panels in %d×%d, want %d×%d", n, cols, rows, w[0], w[1])
+			}
+			off := func(f *Figure) float64 { return math.Abs(math.Log(f.Width / f.Height / slideAspect)) }
+			got := off(f)
+			// Every other number of rows, each with the fewest columns
+			// that hold the panels (timelineGrid moves the panels: the
+			// positions above are read already).
+			for r := 1; r <= n; r++ {
+				c := (n + r - 1) / r
+				if other := off(timelineGrid(tl, tl.Union(), o, panels, captions, legend, c)); other < got-1e-9 {
+					t.Errorf("%d panels: %d×%d is %.3f from 16:9, %d×%d %.3f", n, cols, rows, got, c, (n+c-1)/c, other)
+				}
+			}
+		})
+	}
+}

@@ -403,7 +403,7 @@ func TestNodeLink(t *testing.T) {
 // TestSubsetValidates: a filtered export is a data file of its own.
 func TestSubsetValidates(t *testing.T) {
 	ds := embedded(t)
-	for _, f := range []graph.Filter{{Types: []string{"hostility"}}, {Focus: "kim-jong-un", Depth: 1}, {AsOf: graph.MustDate("2019-06-30"), Window: 2}} {
+	for _, f := range []graph.Filter{{Types: []string{"hostility"}}, {Focus: "kim-jong-un", Depth: 1}, {AsOf: graph.MustDate("2019-06-30"), Window: graph.Window{Years: 2}}} {
 		sub := Subset(ds, graph.Build(ds, f))
 		if _, err := data.Load(data.Input{Name: "sub.yaml", Src: data.EncodeYAML(sub)}); err != nil {
 			t.Errorf("subset for %+v does not validate: %v", f, err)
