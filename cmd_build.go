@@ -41,6 +41,7 @@ type buildFlags struct {
 	only         []string
 	jobs         int
 	allowOutside bool
+	timeout      string // --timeout, applied over every figure's own
 }
 
 func runBuild(e *env, args []string) int {
@@ -51,6 +52,7 @@ func runBuild(e *env, args []string) int {
 	fs.StringSliceVar(&bf.only, "only", nil, "build only these figures (comma-separated names)")
 	fs.IntVarP(&bf.jobs, "jobs", "j", runtime.NumCPU(), "figures laid out at once")
 	fs.BoolVar(&bf.allowOutside, "allow-outside", false, "allow outputs outside the manifest's folder")
+	fs.StringVar(&bf.timeout, "timeout", "", "stop a figure whose layout takes longer (default: each figure's timeout setting, else 1m0s; 0: never)")
 	if code, ok := parse(e, fs, c, args, buildHelp); !ok {
 		return code
 	}
@@ -191,6 +193,11 @@ func planBuild(m *data.Manifest, dir string, bf buildFlags) ([]plannedFigure, er
 			if err := setFlag(fs, s); err != nil {
 				ps = append(ps, data.Problem{Pos: s.Pos, Msg: fmt.Sprintf("figure %s: %s: %v", f.Name, s.Key, err), Hint: "give a value the render flag --" + s.Key + " takes"})
 				settingErr = true
+			}
+		}
+		if bf.timeout != "" {
+			if err := fs.Set("timeout", bf.timeout); err != nil {
+				return nil, fmt.Errorf("--timeout %q: give a duration such as 60s or 5m, or 0 for none", bf.timeout)
 			}
 		}
 		for _, v := range dataSetting.Values {

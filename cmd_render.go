@@ -70,6 +70,7 @@ func newRenderFlags() (*pflag.FlagSet, *renderFlags) {
 	fs.StringVarP(&f.format, "format", "f", "", "output format: "+strings.Join(formats, ", ")+" (default: from -o's extension, else svg)")
 	fs.StringVarP(&f.opts.Layout, "layout", "l", render.DefaultLayout, "Graphviz engine: "+strings.Join(render.Layouts, ", "))
 	fs.IntVar(&f.opts.Seed, "seed", render.DefaultSeed, "start of the fdp, neato and sfdp layouts: try another for another arrangement")
+	fs.DurationVar(&f.opts.Timeout, "timeout", render.DefaultTimeout, "stop a figure whose layout takes longer (e.g. 30s, 5m; 0: never)")
 	f.filterFlags.register(fs)
 	f.time.register(fs)
 	fs.StringVar(&f.opts.Title, "title", "", "figure title (default: the dataset's title)")

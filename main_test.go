@@ -13,6 +13,9 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/dipgraph/dipgraph/data"
+	"github.com/dipgraph/dipgraph/graph"
 )
 
 var update = flag.Bool("update", false, "rewrite expected output in testdata/script/*.txtar from the actual output (for cmp against a file in the archive)")
@@ -44,6 +47,8 @@ func TestScripts(t *testing.T) {
 			"exits":   cmdExits,
 			"svgtext": cmdSVGText,
 			"mtime":   cmdMtime,
+			// synthetic N FILE writes graph.Synthetic(N, 1) as a data file.
+			"synthetic": cmdSynthetic,
 		},
 	})
 }
@@ -131,4 +136,16 @@ func cmdSVGText(ts *testscript.TestScript, neg bool, args []string) {
 		}
 	}
 	ts.Stdout().Write(out.Bytes())
+}
+
+// synthetic N FILE writes a synthetic diplomatic dataset of N entities
+// (graph.Synthetic(N, 1)) as a YAML data file, for scripts about large
+// graphs.
+func cmdSynthetic(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: synthetic N FILE")
+	}
+	n, err := strconv.Atoi(args[0])
+	ts.Check(err)
+	ts.Check(os.WriteFile(ts.MkAbs(args[1]), data.EncodeYAML(graph.Synthetic(n, 1)), 0o644))
 }

@@ -31,7 +31,7 @@ func DOT(w io.Writer, g *graph.Graph, o Options) error {
 	}
 
 	fmt.Fprintf(&b, "digraph %s {\n", dotString(g.Dataset.ID))
-	writeAttrs(&b, "  graph", ov.graph(sizedAttrs(graphAttrs(o), g)))
+	writeAttrs(&b, "  graph", ov.graph(sizedAttrs(graphAttrs(o), g, o)))
 	writeAttrs(&b, "  node", [][2]string{{"fontname", fontName}, {"fontsize", "12"}, {"margin", "0.08,0.04"}})
 	writeAttrs(&b, "  edge", [][2]string{{"fontname", fontName}, {"fontsize", "8.5"}, {"fontcolor", th.EdgeText}})
 

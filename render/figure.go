@@ -78,6 +78,12 @@ func Lay(ctx context.Context, gv *Graphviz, g *graph.Graph, o Options, paint boo
 	if note != "" && gv.Warn != nil {
 		gv.Warn(note)
 	}
+	if o.Timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, o.Timeout)
+		defer cancel()
+		gv = gv.WithTimeout(o.Timeout)
+	}
 	var dot bytes.Buffer
 	if err := DOT(&dot, g, o); err != nil {
 		return nil, err

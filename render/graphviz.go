@@ -143,6 +143,11 @@ const (
 	isolateEdges = 200
 )
 
+// DefaultTimeout is how long a figure's layout may run (--timeout): far
+// more than any figure a reader can read needs (a 3,000-entity graph with
+// sfdp takes about 10 s), far less than a user waits for a stuck one.
+const DefaultTimeout = 60 * time.Second
+
 // ErrTimeout matches (errors.Is) the error of a layout stopped by its
 // timeout.
 var ErrTimeout = errors.New("layout timed out")
@@ -151,6 +156,25 @@ type timeoutError struct{ msg string }
 
 func (e *timeoutError) Error() string        { return e.msg }
 func (e *timeoutError) Is(target error) bool { return target == ErrTimeout }
+
+// stopped turns the error of a layout stopped by its context into the
+// message a user can act on: a timeout names the graph's size and faster
+// choices; a cancellation stays as it is.
+func (g *Graphviz) stopped(err error, engine string, nodes, edges int) error {
+	if !errors.Is(err, context.DeadlineExceeded) {
+		return err
+	}
+	size := "the graph"
+	if nodes > 0 {
+		size = fmt.Sprintf("%d nodes and %d edges", nodes, edges)
+	}
+	within := "its time"
+	if g.timeout > 0 {
+		within = "--timeout " + g.timeout.String()
+	}
+	return &timeoutError{fmt.Sprintf("graphviz %s layout of %s did not finish within %s and was stopped: "+
+		"sfdp lays out large graphs fastest (--layout sfdp); or narrow the graph (--types, --focus, --min-weight), or give a longer --timeout", engine, size, within)}
+}
 
 // WithTimeout returns a handle on the same Graphviz that stops a layout
 // still running after d (0: never). Graphviz in WebAssembly cannot be
@@ -186,7 +210,7 @@ func (g *Graphviz) RenderFormats(ctx context.Context, dot []byte, engine string,
 		return nil, fmt.Errorf("graphviz: no output format")
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return nil, g.stopped(err, engine, 0, 0)
 	}
 	wasmMu.Lock()
 	if freshState == nil && wasmLayouts > 0 && needsFreshProcess(engine, dot) {
@@ -200,7 +224,10 @@ func (g *Graphviz) RenderFormats(ctx context.Context, dot []byte, engine string,
 		wasmMu.Unlock()
 		return nil, err
 	}
-	if g.timeout > 0 && (nodes > isolateNodes || edges > isolateEdges) {
+	// nop2 keeps the positions it is given and only draws: it is never
+	// the long part of a figure, and a worker would cost more than it.
+	_, deadline := ctx.Deadline()
+	if (g.timeout > 0 || deadline) && engine != "nop2" && (nodes > isolateNodes || edges > isolateEdges) {
 		gr.Close()
 		wasmMu.Unlock()
 		return g.renderInWorker(ctx, dot, engine, formats, nodes, edges)

@@ -41,78 +41,159 @@ func (b box) outside(o box) float64 {
 
 type pt struct{ x, y float64 }
 
-// grid is a uniform spatial hash of boxes and points, so each candidate
-// spot is checked against what is near it only.
+// grid is a uniform grid over the drawing of boxes (nodes, placed labels)
+// or line segments (edges), so each candidate spot is checked against what
+// is near it only.
 type grid struct {
-	cell   float64
-	boxes  map[[2]int][]int
-	all    []box
-	points map[[2]int][]pt
-	owner  map[[2]int][]int // the edge each point belongs to
+	x0, y0, cell float64
+	nx, ny       int
+	cells        [][]int32
+	boxes        []box   // each item's bounding box
+	segs         [][2]pt // for a grid of segments: each item's ends
+	owner        []int32 // for a grid of segments: the line each belongs to
 }
 
-func newGrid(cell float64) *grid {
-	return &grid{cell: cell, boxes: map[[2]int][]int{}, points: map[[2]int][]pt{}, owner: map[[2]int][]int{}}
+// newGrid makes a grid over area with cells of at least cell points, and
+// at most about 250,000 cells however large the drawing.
+func newGrid(area box, cell float64) *grid {
+	w, h := math.Max(area.x1-area.x0, 1), math.Max(area.y1-area.y0, 1)
+	cell = math.Max(cell, math.Sqrt(w*h/250000))
+	g := &grid{x0: area.x0, y0: area.y0, cell: cell, nx: int(w/cell) + 1, ny: int(h/cell) + 1}
+	g.cells = make([][]int32, g.nx*g.ny)
+	return g
 }
 
-func (g *grid) key(x, y float64) [2]int {
-	return [2]int{int(math.Floor(x / g.cell)), int(math.Floor(y / g.cell))}
+// span is the range of cells b covers, clamped to the grid.
+func (g *grid) span(b box) (x0, y0, x1, y1 int) {
+	c := func(v float64, n int) int { return min(max(int(math.Floor(v/g.cell)), 0), n-1) }
+	return c(b.x0-g.x0, g.nx), c(b.y0-g.y0, g.ny), c(b.x1-g.x0, g.nx), c(b.y1-g.y0, g.ny)
 }
 
-func (g *grid) addBox(b box) {
-	i := len(g.all)
-	g.all = append(g.all, b)
-	k0, k1 := g.key(b.x0, b.y0), g.key(b.x1, b.y1)
-	for x := k0[0]; x <= k1[0]; x++ {
-		for y := k0[1]; y <= k1[1]; y++ {
-			g.boxes[[2]int{x, y}] = append(g.boxes[[2]int{x, y}], i)
+func (g *grid) add(b box) {
+	i := int32(len(g.boxes))
+	g.boxes = append(g.boxes, b)
+	x0, y0, x1, y1 := g.span(b)
+	for y := y0; y <= y1; y++ {
+		for x := x0; x <= x1; x++ {
+			g.cells[y*g.nx+x] = append(g.cells[y*g.nx+x], i)
 		}
 	}
 }
 
-func (g *grid) addPoint(p pt, edge int) {
-	k := g.key(p.x, p.y)
-	g.points[k] = append(g.points[k], p)
-	g.owner[k] = append(g.owner[k], edge)
+// newSegmentGrid makes a grid of the lines' segments, all at once: each
+// cell's list is cut from one array sized by a first counting pass.
+func newSegmentGrid(area box, cell float64, lines [][]pt) *grid {
+	g := newGrid(area, cell)
+	n := 0
+	for _, line := range lines {
+		n += max(len(line)-1, 0)
+	}
+	g.segs, g.owner, g.boxes = make([][2]pt, 0, n), make([]int32, 0, n), make([]box, 0, n)
+	for i, line := range lines {
+		for k := 1; k < len(line); k++ {
+			a, b := line[k-1], line[k]
+			g.segs = append(g.segs, [2]pt{a, b})
+			g.owner = append(g.owner, int32(i))
+			g.boxes = append(g.boxes, box{math.Min(a.x, b.x), math.Min(a.y, b.y), math.Max(a.x, b.x), math.Max(a.y, b.y)})
+		}
+	}
+	count := make([]int32, len(g.cells))
+	for _, b := range g.boxes {
+		x0, y0, x1, y1 := g.span(b)
+		for y := y0; y <= y1; y++ {
+			for x := x0; x <= x1; x++ {
+				count[y*g.nx+x]++
+			}
+		}
+	}
+	total := int32(0)
+	for _, c := range count {
+		total += c
+	}
+	backing := make([]int32, total)
+	for i, c := range count {
+		g.cells[i], backing = backing[:0:c], backing[c:]
+	}
+	for i, b := range g.boxes {
+		x0, y0, x1, y1 := g.span(b)
+		for y := y0; y <= y1; y++ {
+			for x := x0; x <= x1; x++ {
+				g.cells[y*g.nx+x] = append(g.cells[y*g.nx+x], int32(i))
+			}
+		}
+	}
+	return g
+}
+
+// near calls f once for each item whose cells meet b's.
+func (g *grid) near(b box, f func(i int32)) {
+	x0, y0, x1, y1 := g.span(b)
+	for y := y0; y <= y1; y++ {
+		for x := x0; x <= x1; x++ {
+			for _, i := range g.cells[y*g.nx+x] {
+				// An item in several of these cells is seen in the
+				// first cell it shares with b only.
+				ix0, iy0, _, _ := g.span(g.boxes[i])
+				if x == max(x0, ix0) && y == max(y0, iy0) {
+					f(i)
+				}
+			}
+		}
+	}
 }
 
 // boxOverlap is the total area of b over the boxes in the grid.
 func (g *grid) boxOverlap(b box) float64 {
-	k0, k1 := g.key(b.x0, b.y0), g.key(b.x1, b.y1)
-	seen := map[int]bool{}
 	a := 0.0
-	for x := k0[0]; x <= k1[0]; x++ {
-		for y := k0[1]; y <= k1[1]; y++ {
-			for _, i := range g.boxes[[2]int{x, y}] {
-				if !seen[i] {
-					seen[i] = true
-					a += b.overlap(g.all[i])
-				}
-			}
-		}
-	}
+	g.near(b, func(i int32) { a += b.overlap(g.boxes[i]) })
 	return a
 }
 
-// pointsIn counts the line points inside b: those of edge self and those
-// of other edges.
-func (g *grid) pointsIn(b box, self int) (own, other int) {
-	k0, k1 := g.key(b.x0, b.y0), g.key(b.x1, b.y1)
-	for x := k0[0]; x <= k1[0]; x++ {
-		for y := k0[1]; y <= k1[1]; y++ {
-			k := [2]int{x, y}
-			for i, p := range g.points[k] {
-				if p.x >= b.x0 && p.x <= b.x1 && p.y >= b.y0 && p.y <= b.y1 {
-					if g.owner[k][i] == self {
-						own++
-					} else {
-						other++
-					}
-				}
+// crossings counts the segments that pass through b: those of line self
+// and those of other lines.
+func (g *grid) crossings(b box, self int) (own, other int) {
+	g.near(b, func(i int32) {
+		if b.overlap(g.boxes[i]) == 0 && !touches(b, g.boxes[i]) {
+			return
+		}
+		if s := g.segs[i]; clips(b, s[0], s[1]) {
+			if int(g.owner[i]) == self {
+				own++
+			} else {
+				other++
 			}
 		}
-	}
+	})
 	return own, other
+}
+
+// touches reports whether two boxes meet (a flat box — a horizontal or
+// vertical segment — has no area to overlap with).
+func touches(a, b box) bool {
+	return a.x0 <= b.x1 && b.x0 <= a.x1 && a.y0 <= b.y1 && b.y0 <= a.y1
+}
+
+// clips reports whether the segment p–q passes through box b
+// (Liang–Barsky clipping).
+func clips(b box, p, q pt) bool {
+	t0, t1 := 0.0, 1.0
+	dx, dy := q.x-p.x, q.y-p.y
+	for _, c := range [4][2]float64{{-dx, p.x - b.x0}, {dx, b.x1 - p.x}, {-dy, p.y - b.y0}, {dy, b.y1 - p.y}} {
+		switch {
+		case c[0] == 0:
+			if c[1] < 0 {
+				return false
+			}
+		case c[0] < 0:
+			t0 = math.Max(t0, c[1]/c[0])
+		default:
+			t1 = math.Min(t1, c[1]/c[0])
+		}
+		if t0 > t1 {
+			return false
+		}
+	}
+	return true
 }
 
 // laidEdge is an edge of a laid-out graph with its text.
@@ -173,32 +254,53 @@ func placeLabels(laid []byte) map[string][2]string {
 	if len(edges) == 0 {
 		return nil
 	}
-	g := newGrid(36)
-	for _, n := range nodes {
-		g.addBox(n)
+	// The area the labels may use: the drawing's bounding box, grown to
+	// take in anything outside it.
+	area := bb
+	grow := func(b box) {
+		if area == (box{}) {
+			area = b
+		}
+		area = box{math.Min(area.x0, b.x0), math.Min(area.y0, b.y0), math.Max(area.x1, b.x1), math.Max(area.y1, b.y1)}
 	}
-	for i, line := range lines {
+	for _, n := range nodes {
+		grow(n)
+	}
+	for _, line := range lines {
 		for _, p := range line {
-			g.addPoint(p, i)
+			grow(box{p.x, p.y, p.x, p.y})
 		}
 	}
+	g := newGrid(area, 36)
+	for _, n := range nodes {
+		g.add(n)
+	}
+	segs := newSegmentGrid(area, 24, lines)
 	// Big labels first: they have the fewest places to go.
 	order := slices.Clone(edges)
 	slices.SortStableFunc(order, func(a, b *laidEdge) int { return cmp.Compare(b.w*b.h, a.w*a.h) })
-	labels := newGrid(36)
+	labels := newGrid(area, 36)
 	out := map[string][2]string{}
 	for _, e := range order {
 		best, bestScore := e.at, math.Inf(1)
 		try := func(c pt, penalty float64) {
+			// Every term adds to the score, so a spot is dropped as soon
+			// as it cannot beat the best so far (cheapest terms first).
+			if penalty >= bestScore {
+				return
+			}
 			b := box{c.x - e.w/2, c.y - e.h/2, c.x + e.w/2, c.y + e.h/2}
 			s := penalty
-			s += 12 * g.boxOverlap(b)
-			s += 20 * labels.boxOverlap(b)
 			if bb != (box{}) {
 				s += 20 * b.outside(bb)
 			}
-			own, other := g.pointsIn(b, e.n)
-			s += 25*float64(other) + 4*float64(own)
+			s += 12 * g.boxOverlap(b)
+			s += 20 * labels.boxOverlap(b)
+			if s >= bestScore {
+				return
+			}
+			own, other := segs.crossings(b, e.n)
+			s += 60*float64(other) + 10*float64(own)
 			if s < bestScore {
 				best, bestScore = c, s
 			}
@@ -206,8 +308,9 @@ func placeLabels(laid []byte) map[string][2]string {
 		if e.at != (pt{}) {
 			try(e.at, 30)
 		}
+		cum := cumLength(e.line)
 		for _, f := range []float64{0.5, 0.44, 0.56, 0.38, 0.62, 0.32, 0.68, 0.26, 0.74, 0.2, 0.8, 0.14, 0.86} {
-			p, n := along(e.line, f)
+			p, n := along(e.line, cum, f)
 			clear := math.Abs(n.x)*e.w/2 + math.Abs(n.y)*e.h/2 + 2
 			pen := 60 * math.Abs(f-0.5)
 			for _, d := range []float64{clear, -clear, 2 * clear, -2 * clear} {
@@ -218,7 +321,7 @@ func placeLabels(laid []byte) map[string][2]string {
 				try(pt{p.x + n.x*d, p.y + n.y*d}, pen+extra)
 			}
 		}
-		labels.addBox(box{best.x - e.w/2, best.y - e.h/2, best.x + e.w/2, best.y + e.h/2})
+		labels.add(box{best.x - e.w/2, best.y - e.h/2, best.x + e.w/2, best.y + e.h/2})
 		out[e.id] = [2]string{"xlp", fmt.Sprintf("%.2f,%.2f", best.x, best.y)}
 	}
 	return out
@@ -244,7 +347,7 @@ func parsePoints(s string) ([]pt, bool) {
 }
 
 // sampleSpline turns a Graphviz B-spline's control points (1 + 3k) into
-// points about 4 pt apart along the curve.
+// points about 8 pt apart along the curve.
 func sampleSpline(c []pt) []pt {
 	if len(c) < 4 {
 		return c
@@ -253,7 +356,7 @@ func sampleSpline(c []pt) []pt {
 	for i := 0; i+3 < len(c); i += 3 {
 		p0, p1, p2, p3 := c[i], c[i+1], c[i+2], c[i+3]
 		l := math.Hypot(p1.x-p0.x, p1.y-p0.y) + math.Hypot(p2.x-p1.x, p2.y-p1.y) + math.Hypot(p3.x-p2.x, p3.y-p2.y)
-		n := max(2, int(l/4))
+		n := max(2, int(l/8))
 		for k := 0; k <= n; k++ {
 			if k == 0 && i > 0 {
 				continue
@@ -266,28 +369,29 @@ func sampleSpline(c []pt) []pt {
 	return out
 }
 
-// along returns the point at fraction f of the polyline's length and the
-// unit normal there.
-func along(line []pt, f float64) (pt, pt) {
-	total := 0.0
+// cumLength is the length of the polyline up to each of its points.
+func cumLength(line []pt) []float64 {
+	cum := make([]float64, len(line))
 	for i := 1; i < len(line); i++ {
-		total += math.Hypot(line[i].x-line[i-1].x, line[i].y-line[i-1].y)
+		cum[i] = cum[i-1] + math.Hypot(line[i].x-line[i-1].x, line[i].y-line[i-1].y)
 	}
-	want := f * total
-	for i := 1; i < len(line); i++ {
-		seg := math.Hypot(line[i].x-line[i-1].x, line[i].y-line[i-1].y)
-		if want <= seg || i == len(line)-1 {
-			t := 0.0
-			if seg > 0 {
-				t = math.Min(1, want/seg)
-			}
-			dx, dy := line[i].x-line[i-1].x, line[i].y-line[i-1].y
-			if seg == 0 {
-				dx, dy, seg = 1, 0, 1
-			}
-			return pt{line[i-1].x + t*dx, line[i-1].y + t*dy}, pt{-dy / seg, dx / seg}
-		}
-		want -= seg
+	return cum
+}
+
+// along returns the point at fraction f of the polyline's length (cum, from
+// cumLength) and the unit normal there.
+func along(line []pt, cum []float64, f float64) (pt, pt) {
+	if len(line) < 2 {
+		return line[0], pt{0, 1}
 	}
-	return line[0], pt{0, 1}
+	want := f * cum[len(cum)-1]
+	i, _ := slices.BinarySearch(cum, want)
+	i = min(max(i, 1), len(line)-1)
+	dx, dy := line[i].x-line[i-1].x, line[i].y-line[i-1].y
+	seg := cum[i] - cum[i-1]
+	if seg == 0 {
+		return line[i], pt{0, 1}
+	}
+	t := min(max((want-cum[i-1])/seg, 0), 1)
+	return pt{line[i-1].x + t*dx, line[i-1].y + t*dy}, pt{-dy / seg, dx / seg}
 }

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"slices"
 
 	"github.com/dipgraph/dipgraph/graph"
@@ -52,7 +53,7 @@ func legendDOT(g *graph.Graph, o Options) []byte {
 	p.row++
 	p.text(0, "Line width: total weight of the records", false)
 	p.row++
-	for _, w := range []float64{1, 4, 9} {
+	for _, w := range weightSamples(g) {
 		p.sample(th.edgeAttrs(EdgeStyle{Color: th.WeightShade, Line: "solid", Arrow: "none"}, &graph.Edge{Weight: w}), fmt.Sprintf("weight %g", w))
 		p.text(legendSample+0.12, fmt.Sprintf("%g", w), false)
 		p.row++
@@ -107,4 +108,24 @@ func textWidth(s string, size float64) float64 {
 		}
 	}
 	return w * size
+}
+
+// weightSamples are the weights the legend's line-width scale shows: the
+// lightest and heaviest edge drawn and one between, rounded, so the scale
+// covers what the figure shows and no more.
+func weightSamples(g *graph.Graph) []float64 {
+	lo, hi := math.Inf(1), 1.0
+	for _, e := range g.Edges {
+		lo, hi = math.Min(lo, e.Weight), math.Max(hi, e.Weight)
+	}
+	lo = math.Max(1, math.Round(math.Min(lo, hi)))
+	hi = math.Max(lo, math.Round(hi))
+	out := []float64{lo}
+	if mid := math.Round((lo + hi) / 2); mid > lo && mid < hi {
+		out = append(out, mid)
+	}
+	if hi > lo {
+		out = append(out, hi)
+	}
+	return out
 }

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/dipgraph/dipgraph/graph"
 )
@@ -48,6 +49,9 @@ type Options struct {
 	// Seed starts the force-directed engines (fdp, neato, sfdp): the same
 	// seed gives the same figure; another seed, another arrangement.
 	Seed int
+	// Timeout stops the figure's layout when it runs longer (0: never);
+	// see Graphviz.WithTimeout for how.
+	Timeout time.Duration
 }
 
 // DefaultSeed is the seed used when none is chosen; it gives the embedded
@@ -61,6 +65,9 @@ func (o *Options) Check() error {
 	}
 	if o.Seed < 0 {
 		return fmt.Errorf("--seed %d: give a number 0 or more", o.Seed)
+	}
+	if o.Timeout < 0 {
+		return fmt.Errorf("--timeout %s: give a duration such as 60s or 5m, or 0 for none", o.Timeout)
 	}
 	if o.Theme != "" {
 		if err := CheckTheme(o.Theme); err != nil {

@@ -16,20 +16,21 @@ import (
 //	go test ./render -run '^$' -bench 'PNG|PDF|Rsvg' -benchtime 10x
 //
 // The 300-entity synthetic graph (graph.Synthetic(300, 1): 293 entities
-// and 897 edges after aggregation) is laid out with dot, the only engine
-// that lays it out in under a minute in the embedded Graphviz. Its PNG is
+// and 897 edges after aggregation) is laid out with sfdp, which takes a
+// fraction of a second (dot, used before, took over a minute). Its PNG is
 // painted at 1920 pixels wide and compared with rsvg-convert rasterising
 // our SVG of the same layout at the same size (a process per image, as a
-// script would run it). Measured on the 2-core development machine:
+// script would run it). Measured on the 2-core development machine while
+// other work ran on it (-benchtime 3x):
 //
-//	BenchmarkPaintPNG/default         50 ms   (painting alone, 1920 px wide)
-//	BenchmarkPNG/default             142 ms   (painting and PNG encoding)
-//	BenchmarkRsvgConvert/default     177 ms
-//	BenchmarkPaintPNG/synthetic-300  667 ms   (1920×4627 px)
-//	BenchmarkPNG/synthetic-300      1340 ms
-//	BenchmarkRsvgConvert/synthetic-300 2088 ms  (ratio ours/rsvg: 0.32 painting, 0.64 with encoding)
-//	BenchmarkPDF/default              25 ms   (page fitted to 1920 pt)
-//	BenchmarkPDF/synthetic-300       150 ms
+//	BenchmarkPaintPNG/default          145 ms   (painting alone, 1920 px wide)
+//	BenchmarkPNG/default               310 ms   (painting and PNG encoding)
+//	BenchmarkRsvgConvert/default       269 ms
+//	BenchmarkPaintPNG/synthetic-300    310 ms
+//	BenchmarkPNG/synthetic-300         628 ms
+//	BenchmarkRsvgConvert/synthetic-300 801 ms   (ratio ours/rsvg: 0.39 painting, 0.78 with encoding)
+//	BenchmarkPDF/default                44 ms   (page fitted to 1920 pt)
+//	BenchmarkPDF/synthetic-300          69 ms
 
 var (
 	synOnce sync.Once
@@ -41,7 +42,7 @@ func syntheticFigure(b *testing.B) *Figure {
 	gv := sharedGraphviz(b)
 	synOnce.Do(func() {
 		g := graph.Build(graph.Synthetic(300, 1), graph.Filter{})
-		synFig, synErr = Lay(context.Background(), gv, g, Options{Layout: "dot", EdgeLabels: "none"}, true)
+		synFig, synErr = Lay(context.Background(), gv, g, Options{Layout: "sfdp", Seed: DefaultSeed, EdgeLabels: "none"}, true)
 	})
 	if synErr != nil {
 		b.Fatal(synErr)

@@ -401,3 +401,28 @@ func TestLongNamesWrap(t *testing.T) {
 		t.Error("a short name was wrapped")
 	}
 }
+
+func TestWeightSamples(t *testing.T) {
+	edges := func(ws ...float64) *graph.Graph {
+		g := &graph.Graph{}
+		for _, w := range ws {
+			g.Edges = append(g.Edges, &graph.Edge{Weight: w})
+		}
+		return g
+	}
+	for _, tc := range []struct {
+		g    *graph.Graph
+		want []float64
+	}{
+		{edges(1, 2, 9), []float64{1, 5, 9}},
+		{edges(2, 2), []float64{2}},
+		{edges(0.5, 3), []float64{1, 2, 3}},
+		{edges(1, 2), []float64{1, 2}},
+		{edges(), []float64{1}},
+		{edges(4.4, 20.2), []float64{4, 12, 20}},
+	} {
+		if got := weightSamples(tc.g); !slices.Equal(got, tc.want) {
+			t.Errorf("weightSamples(%v) = %v, want %v", tc.g.Edges, got, tc.want)
+		}
+	}
+}

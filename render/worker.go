@@ -130,12 +130,8 @@ func (g *Graphviz) renderInWorker(ctx context.Context, dot []byte, engine string
 		}
 		msgs = append(msgs, line)
 	}
-	if runErr != nil && ctx.Err() == nil && errors.Is(run.Err(), context.DeadlineExceeded) {
-		return nil, &timeoutError{fmt.Sprintf("graphviz %s layout of %d nodes and %d edges did not finish within --timeout %s and was stopped: "+
-			"sfdp lays out large graphs fastest (--layout sfdp); or narrow the graph (--types, --focus, --min-weight) or give a longer --timeout", engine, nodes, edges, g.timeout)}
-	}
-	if runErr != nil && ctx.Err() != nil {
-		return nil, ctx.Err()
+	if runErr != nil && run.Err() != nil {
+		return nil, g.stopped(run.Err(), engine, nodes, edges)
 	}
 	var exitErr *exec.ExitError
 	switch {
