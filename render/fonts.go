@@ -66,9 +66,29 @@ func builtinFonts() (*canvas.Font, *canvas.Font, error) {
 	return builtinReg, builtinB, builtinErr
 }
 
+// loadedFonts keeps each set of fonts a process loads: every figure that
+// names the same fonts shares one Fonts, so a font found on the system
+// (parsing a CJK collection takes most of a second) is read once per
+// process, not once per figure of a build.
+var loadedFonts sync.Map // FontOptions key → *Fonts
+
 // LoadFonts checks and loads the fonts o names. A file that is not a font
-// or a folder that does not exist is an error that names the flag.
+// or a folder that does not exist is an error that names the flag. The
+// same options give the same Fonts for the life of the process.
 func LoadFonts(o FontOptions) (*Fonts, error) {
+	key := fmt.Sprintf("%q %q %v", o.Files, o.Dirs, o.NoSystem)
+	if f, ok := loadedFonts.Load(key); ok {
+		return f.(*Fonts), nil
+	}
+	f, err := loadFonts(o)
+	if err != nil {
+		return nil, err
+	}
+	f2, _ := loadedFonts.LoadOrStore(key, f)
+	return f2.(*Fonts), nil
+}
+
+func loadFonts(o FontOptions) (*Fonts, error) {
 	reg, bold, err := builtinFonts()
 	if err != nil {
 		return nil, fmt.Errorf("loading the built-in font: %w", err)

@@ -26,7 +26,9 @@ func (f *Figure) PNG(o PaintOptions) ([]byte, error) {
 		return nil, err
 	}
 	var b bytes.Buffer
-	if err := (&png.Encoder{CompressionLevel: png.DefaultCompression}).Encode(&b, img); err != nil {
+	// BestSpeed: a third of the encoding time of the default level, for
+	// files about 3 % larger (figures are mostly flat colour).
+	if err := (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(&b, img); err != nil {
 		return nil, err
 	}
 	return withDPI(b.Bytes(), o.dpi()), nil
