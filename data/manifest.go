@@ -69,9 +69,7 @@ func ParseManifest(name string, src []byte, settings []string) (*Manifest, error
 	for _, fl := range d.mapping(body, "the manifest", manifestFields) {
 		switch fl.key {
 		case "dipgraph":
-			if v, ok := d.num(fl.val, "dipgraph (the format version)"); ok && v != 1 {
-				d.probs.add(d.pos(fl.val), "this dipgraph reads manifest version 1; write dipgraph: 1", "unsupported manifest version")
-			}
+			d.version(fl.val, "manifest")
 		case "defaults":
 			m.Defaults = d.settingList(d.mapping(fl.val, "defaults", settings))
 		case "figures":
@@ -191,4 +189,12 @@ func cleanPath(p string) string {
 		p = p[2:]
 	}
 	return p
+}
+
+// version checks a file's "dipgraph:" format version; what names the kind
+// of file ("manifest", "style file"), which has only version 1.
+func (d *decoder) version(n ast.Node, what string) {
+	if v, ok := d.num(n, "dipgraph (the format version)"); ok && v != 1 {
+		d.probs.add(d.pos(n), "this dipgraph reads "+what+" version 1; write dipgraph: 1", "unsupported %s version", what)
+	}
 }

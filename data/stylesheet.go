@@ -46,9 +46,7 @@ func ParseStyleSheet(name string, src []byte) (*graph.StyleSheet, error) {
 	for _, fl := range d.mapping(body, "the style file", sheetFields) {
 		switch fl.key {
 		case "dipgraph":
-			if v, ok := d.num(fl.val, "dipgraph (the format version)"); ok && v != 1 {
-				d.probs.add(d.pos(fl.val), "this dipgraph reads style file version 1; write dipgraph: 1", "unsupported style file version")
-			}
+			d.version(fl.val, "style file")
 		case "types":
 			for _, tf := range d.anyMapping(fl.val, "types") {
 				var st graph.Style
