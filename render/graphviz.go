@@ -308,9 +308,10 @@ func (g *Graphviz) layHere(ctx context.Context, gr *cgraph.Graph, wantEdges int,
 	msg := graphvizLog(ctx)
 	switch {
 	case level >= agErr && degraded(msg):
-		if g.Warn != nil {
-			g.Warn(fmt.Sprintf("graphviz %s: %s (this embedded Graphviz has no triangulation library, so %s cannot remove node overlaps; fdp or neato can)", engine, oneLine(msg), engine))
-		}
+		// Nothing to tell the user: the overlap removal that failed is
+		// sfdp's own first attempt; the overlap mode dipgraph sets
+		// (voronoi, or scale for large graphs) then removes the overlaps
+		// (TestSfdpRemovesOverlaps).
 	case level >= agErr && msg != "":
 		return nil, fmt.Errorf("graphviz %s layout failed: %s", engine, oneLine(msg))
 	case level >= agErr:
@@ -346,7 +347,8 @@ func knownWarning(msg string) bool {
 
 // degraded reports errors after which Graphviz still completes a usable
 // layout: sfdp always tries its triangulation-based overlap removal, which
-// the embedded build lacks, and goes on without it.
+// the embedded build lacks, and goes on without it to the overlap mode the
+// graph sets.
 func degraded(msg string) bool {
 	return strings.Contains(msg, "not built with triangulation library")
 }

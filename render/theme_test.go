@@ -426,3 +426,51 @@ func TestWeightSamples(t *testing.T) {
 		}
 	}
 }
+
+// TestSfdpRemovesOverlaps: the embedded Graphviz cannot run sfdp's own
+// overlap removal (no triangulation library), but the overlap modes
+// dipgraph sets — voronoi for small graphs, scale past LargeEdges edges —
+// leave no two nodes overlapping.
+func TestSfdpRemovesOverlaps(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		g    *graph.Graph
+	}{
+		{"default", graph.Build(loadDefault(t), graph.Filter{})},
+		{"synthetic-150", graph.Build(graph.Synthetic(150, 1), graph.Filter{})},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := DOT(&b, tc.g, Options{Layout: "sfdp", EdgeLabels: "none", Seed: DefaultSeed}); err != nil {
+				t.Fatal(err)
+			}
+			laid, err := sharedGraphviz(t).Render(context.Background(), b.Bytes(), "sfdp", "dot")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var boxes []box
+			for _, l := range dotAttrLists(laid) {
+				if !strings.HasPrefix(l.get("id"), "node-") {
+					continue
+				}
+				p, ok := parsePoints(l.get("pos"))
+				w, err1 := strconv.ParseFloat(l.get("width"), 64)
+				h, err2 := strconv.ParseFloat(l.get("height"), 64)
+				if !ok || err1 != nil || err2 != nil {
+					t.Fatalf("node without a position or size: %q", l.attrs)
+				}
+				boxes = append(boxes, box{p[0].x - w*36, p[0].y - h*36, p[0].x + w*36, p[0].y + h*36})
+			}
+			if len(boxes) != len(tc.g.Nodes) {
+				t.Fatalf("%d nodes laid out, want %d", len(boxes), len(tc.g.Nodes))
+			}
+			for i := range boxes {
+				for j := i + 1; j < len(boxes); j++ {
+					if a := boxes[i].overlap(boxes[j]); a > 1 {
+						t.Errorf("nodes %d and %d overlap by %.0f pt²", i, j, a)
+					}
+				}
+			}
+		})
+	}
+}
