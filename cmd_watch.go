@@ -90,8 +90,8 @@ func runWatch(e *env, args []string) int {
 	return w.run(*serve, func() []string { return files })
 }
 
-// run serves the preview if asked, builds once, then again on every change
-// to the files, until interrupted.
+// run serves the preview if asked, watches the files, builds once, then
+// again on every change to the files, until interrupted.
 func (w *watcher) run(serve string, files func() []string) int {
 	e, c := w.e, lookup("watch")
 	if serve != "" {
@@ -102,8 +102,8 @@ func (w *watcher) run(serve string, files func() []string) int {
 		defer stop()
 		fmt.Fprintf(e.stdout, "serving http://%s/\n", addr)
 	}
-	w.render()
 	if len(files()) == 0 {
+		w.render()
 		fmt.Fprintln(e.stderr, "dipgraph watch: no data file to watch (an embedded dataset does not change); rendered once")
 		if serve == "" {
 			return exitOK
@@ -240,6 +240,13 @@ func (w *watcher) watch(files func() []string) error {
 	}
 	if err := follow(); err != nil {
 		return err
+	}
+	// The first render comes once the folders are watched, so a save made
+	// as soon as that render is announced is seen; a manifest's render
+	// then names the files its figures read.
+	w.render()
+	if err := follow(); err != nil {
+		fmt.Fprintf(w.e.stderr, "dipgraph watch: %v\n", err)
 	}
 	var timer <-chan time.Time
 	for {
