@@ -2,6 +2,8 @@ package render
 
 import (
 	"bytes"
+	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -140,12 +142,15 @@ func unquoteDOT(raw string) string {
 // setDOTAttrs rewrites DOT text written by Graphviz: for each attribute list
 // whose id is a key of set, the attribute set[id][0] gets the value
 // set[id][1] (quoted here), replacing the old value or added at the end.
+// Every bare value that DOT would not read back is quoted too: Graphviz
+// writes text such as "-." unquoted, taking it for a number, and then
+// cannot parse its own output.
 func setDOTAttrs(dot []byte, set map[string][2]string) []byte {
 	var b bytes.Buffer
 	last := 0
 	for _, l := range dotAttrLists(dot) {
 		kv, ok := set[l.get("id")]
-		if !ok {
+		if !ok && !slices.ContainsFunc(l.attrs, func(a [3]string) bool { return badBare(a[1]) }) {
 			continue
 		}
 		b.Write(dot[last:l.start])
@@ -155,13 +160,16 @@ func setDOTAttrs(dot []byte, set map[string][2]string) []byte {
 			if i > 0 {
 				b.WriteString(", ")
 			}
-			if a[0] == kv[0] {
+			switch {
+			case ok && a[0] == kv[0]:
 				a[1] = `"` + kv[1] + `"`
 				wrote = true
+			case badBare(a[1]):
+				a[1] = `"` + strings.ReplaceAll(a[1], `"`, `\"`) + `"`
 			}
 			b.WriteString(a[0] + "=" + a[1])
 		}
-		if !wrote {
+		if ok && !wrote {
 			if len(l.attrs) > 0 {
 				b.WriteString(", ")
 			}
@@ -172,4 +180,18 @@ func setDOTAttrs(dot []byte, set map[string][2]string) []byte {
 	}
 	b.Write(dot[last:])
 	return b.Bytes()
+}
+
+var (
+	dotNumeral = regexp.MustCompile(`^-?(\.[0-9]+|[0-9]+(\.[0-9]*)?)$`)
+	dotBareID  = regexp.MustCompile(`^[A-Za-z_\x{80}-\x{10FFFF}][A-Za-z_0-9\x{80}-\x{10FFFF}]*$`)
+)
+
+// badBare reports a raw attribute value written without quotes that DOT's
+// grammar does not accept as an ID or a numeral.
+func badBare(raw string) bool {
+	if raw == "" || raw[0] == '"' || raw[0] == '<' {
+		return false
+	}
+	return !dotNumeral.MatchString(raw) && !dotBareID.MatchString(raw)
 }
