@@ -44,15 +44,10 @@ func importArchigos(r *run, files []File) (*graph.Dataset, error) {
 		if !s.require("obsid", "leadid", "ccode", "leader", "startdate", "enddate", "entry", "exit") {
 			continue
 		}
-		for {
-			ok, err := s.next()
-			if err != nil {
-				return nil, err
-			}
-			if !ok {
-				break
-			}
+		if err := s.each(func() {
 			archigosRow(s, leaders, &dataEnd)
+		}); err != nil {
+			return nil, err
 		}
 	}
 

@@ -31,37 +31,30 @@ func importCOWStates(r *run, files []File) (*graph.Dataset, error) {
 		if !s.require("stateabb", "ccode", "statenme", "styear", "stmonth", "stday", "endyear", "endmonth", "endday") {
 			continue
 		}
-		for {
-			ok, err := s.next()
-			if err != nil {
-				return nil, err
-			}
-			if !ok {
-				break
-			}
+		if err := s.each(func() {
 			code, ok := cowCode(s, "ccode")
 			if !ok {
-				continue
+				return
 			}
 			start, ok1 := dateCols(s, "styear", "stmonth", "stday")
 			end, ok2 := dateCols(s, "endyear", "endmonth", "endday")
 			if !ok1 || !ok2 {
-				continue
+				return
 			}
 			if end.Before(start) {
 				s.bad("endyear", "check the spell's dates", "membership ends (%s) before it starts (%s)", end, start)
-				continue
+				return
 			}
 			if listEnd.Compare(end) < 0 {
 				listEnd = end
 			}
 			if !r.yearsOverlap(start.Year, end.Year) {
 				r.leave("membership outside --since/--until")
-				continue
+				return
 			}
 			if !r.among(code.id) {
 				r.leave("not among --countries")
-				continue
+				return
 			}
 			st := states[code.id]
 			if st == nil {
@@ -79,6 +72,8 @@ func importCOWStates(r *run, files []File) (*graph.Dataset, error) {
 			if st.last.Compare(end) < 0 {
 				st.last = end
 			}
+		}); err != nil {
+			return nil, err
 		}
 	}
 	ds := &graph.Dataset{

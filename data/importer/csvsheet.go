@@ -156,14 +156,7 @@ func importCSV(r *run, files []File) (*graph.Dataset, error) {
 	for _, kind := range sheetOrder {
 		for _, s := range sheets[kind] {
 			c.unknownColumns(s, kind)
-			for {
-				ok, err := s.next()
-				if err != nil {
-					return nil, err
-				}
-				if !ok {
-					break
-				}
+			if err := s.each(func() {
 				switch kind {
 				case "dataset":
 					c.datasetRow(s)
@@ -176,6 +169,8 @@ func importCSV(r *run, files []File) (*graph.Dataset, error) {
 				case "relations":
 					c.relationRow(s)
 				}
+			}); err != nil {
+				return nil, err
 			}
 			if kind == "entities" {
 				c.checkCountries()

@@ -152,15 +152,10 @@ func importGDELT(r *run, files []File) (*graph.Dataset, error) {
 		} else if !s.require("GLOBALEVENTID", "SQLDATE", "Actor1CountryCode", "Actor2CountryCode", "EventCode", "GoldsteinScale", "SOURCEURL") {
 			continue
 		}
-		for {
-			ok, err := s.next()
-			if err != nil {
-				return nil, err
-			}
-			if !ok {
-				break
-			}
+		if err := s.each(func() {
 			gdeltRow(r, s, aggs, period)
+		}); err != nil {
+			return nil, err
 		}
 	}
 

@@ -50,54 +50,47 @@ func importMID(r *run, files []File) (*graph.Dataset, error) {
 		if !s.require("dispnum", "ccode1", "ccode2", "year", "sidea1", "hostlev1", "hostlev2") {
 			continue
 		}
-		for {
-			ok, err := s.next()
-			if err != nil {
-				return nil, err
-			}
-			if !ok {
-				break
-			}
+		if err := s.each(func() {
 			disp, ok1 := intCell(s, "dispnum", "a dispute number is a whole number")
 			year, ok2 := intCell(s, "year", "write the year as four digits")
 			if !ok1 || !ok2 {
-				continue
+				return
 			}
 			if year < 1000 || year > 9999 {
 				s.bad("year", "write the year as four digits", "year %d is not between 1000 and 9999", year)
-				continue
+				return
 			}
 			a, ok1 := cowCode(s, "ccode1")
 			b, ok2 := cowCode(s, "ccode2")
 			if !ok1 || !ok2 {
-				continue
+				return
 			}
 			if a.id == b.id {
 				s.bad("ccode2", "a dispute pair needs two different states", "COW states %d and %d are both %s", a.code, b.code, a.id)
-				continue
+				return
 			}
 			sideA := s.get("sidea1")
 			if sideA != "0" && sideA != "1" {
 				s.bad("sidea1", "sidea1 is 1 when ccode1 is on Side A, else 0", "%q is not 0 or 1", sideA)
-				continue
+				return
 			}
 			h1, ok1 := levelCell(s, "hostlev1", 5)
 			h2, ok2 := levelCell(s, "hostlev2", 5)
 			if !ok1 || !ok2 {
-				continue
+				return
 			}
 			act1, act2 := -1, -1
 			if s.col("hiact1") >= 0 {
 				if act1, ok1 = levelCell(s, "hiact1", 21); !ok1 {
-					continue
+					return
 				}
 				if act2, ok2 = levelCell(s, "hiact2", 21); !ok2 {
-					continue
+					return
 				}
 			}
 			if !r.among(a.id, b.id) {
 				r.leave("rows not among --countries")
-				continue
+				return
 			}
 			if version == "" && s.get("version") != "" {
 				version = strings.Clone(s.get("version"))
@@ -124,6 +117,8 @@ func importMID(r *run, files []File) (*graph.Dataset, error) {
 			p.host[i], p.host[j] = max(p.host[i], h1), max(p.host[j], h2)
 			p.hiact[i], p.hiact[j] = max(p.hiact[i], act1), max(p.hiact[j], act2)
 			p.ongoing = p.ongoing || s.get("ongo2010") == "1"
+		}); err != nil {
+			return nil, err
 		}
 	}
 

@@ -158,6 +158,18 @@ func (s *sheet) require(names ...string) bool {
 // next reads the next row that has as many cells as the header and only
 // text in the file's encoding; other rows are reported and passed over.
 // It returns false at the end of the file.
+// each calls row for every row of the sheet (as next reads them), and
+// returns next's error, if any.
+func (s *sheet) each(row func()) error {
+	for {
+		ok, err := s.next()
+		if err != nil || !ok {
+			return err
+		}
+		row()
+	}
+}
+
 func (s *sheet) next() (bool, error) {
 	for {
 		rec, err := s.cr.Read()
