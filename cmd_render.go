@@ -97,6 +97,19 @@ type figureSpec struct {
 	styleFile string
 }
 
+// commandSpec checks a render or watch command line — -o, the format it
+// implies and every other flag — before any data is read.
+func (f *renderFlags) commandSpec(fs *pflag.FlagSet) (figureSpec, error) {
+	if err := checkOutputPath(f.output, f.format); err != nil {
+		return figureSpec{}, err
+	}
+	format, err := outputFormat(f.output, f.format)
+	if err != nil {
+		return figureSpec{}, err
+	}
+	return f.spec(fs, format)
+}
+
 // spec checks the parsed flags, for an output of the given format, before
 // any data is read. Its errors are command-line mistakes.
 func (f *renderFlags) spec(fs *pflag.FlagSet, format string) (figureSpec, error) {
@@ -133,17 +146,11 @@ func runRender(e *env, args []string) int {
 	}
 
 	// Check the command line before touching any data.
-	if err := checkOutputPath(f.output, f.format); err != nil {
-		return usageFail(e, c.name, err.Error())
-	}
-	format, err := outputFormat(f.output, f.format)
+	spec, err := f.commandSpec(fs)
 	if err != nil {
 		return usageFail(e, c.name, err.Error())
 	}
-	spec, err := f.spec(fs, format)
-	if err != nil {
-		return usageFail(e, c.name, err.Error())
-	}
+	format := spec.format
 
 	ds, err := loadData(e, fs.Args())
 	if err != nil {

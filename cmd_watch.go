@@ -54,17 +54,10 @@ func runWatch(e *env, args []string) int {
 	if fs.Changed("manifest") {
 		return watchManifest(e, fs, *manifest, *serve)
 	}
-	if err := checkOutputPath(f.output, f.format); err != nil {
-		return usageFail(e, c.name, err.Error())
-	}
 	if f.output == "-" {
 		return usageFail(e, c.name, "-o -: watch writes a file each time; name one")
 	}
-	format, err := outputFormat(f.output, f.format)
-	if err != nil {
-		return usageFail(e, c.name, err.Error())
-	}
-	spec, err := f.spec(fs, format)
+	spec, err := f.commandSpec(fs)
 	if err != nil {
 		return usageFail(e, c.name, err.Error())
 	}
