@@ -43,6 +43,15 @@ func ParseStyleSheet(name string, src []byte) (*graph.StyleSheet, error) {
 		}
 		return c
 	}
+	// word reads a value that must be one of allowed (a line, an
+	// arrowhead, a shape).
+	word := func(f field, allowed []string) string {
+		w := d.str(f.val, f.key)
+		if !slices.Contains(allowed, w) {
+			d.probs.add(d.pos(f.val), "use one of "+strings.Join(allowed, ", "), "unknown %s %q%s", f.key, w, graph.Suggest(w, allowed))
+		}
+		return w
+	}
 	for _, fl := range d.mapping(body, "the style file", sheetFields) {
 		switch fl.key {
 		case "dipgraph":
@@ -55,15 +64,9 @@ func ParseStyleSheet(name string, src []byte) (*graph.StyleSheet, error) {
 					case "color":
 						st.Color = color(f)
 					case "line":
-						st.Line = d.str(f.val, "line")
-						if !slices.Contains(Lines, st.Line) {
-							d.probs.add(d.pos(f.val), "use one of "+strings.Join(Lines, ", "), "unknown line %q%s", st.Line, graph.Suggest(st.Line, Lines))
-						}
+						st.Line = word(f, Lines)
 					case "arrow":
-						st.Arrow = d.str(f.val, "arrow")
-						if !slices.Contains(Arrows, st.Arrow) {
-							d.probs.add(d.pos(f.val), "use one of "+strings.Join(Arrows, ", "), "unknown arrow %q%s", st.Arrow, graph.Suggest(st.Arrow, Arrows))
-						}
+						st.Arrow = word(f, Arrows)
 					}
 				}
 				s.Types[tf.key] = st
@@ -84,10 +87,7 @@ func ParseStyleSheet(name string, src []byte) (*graph.StyleSheet, error) {
 					case "text":
 						ks.Text = color(f)
 					case "shape":
-						ks.Shape = d.str(f.val, "shape")
-						if !slices.Contains(Shapes, ks.Shape) {
-							d.probs.add(d.pos(f.val), "use one of "+strings.Join(Shapes, ", "), "unknown shape %q%s", ks.Shape, graph.Suggest(ks.Shape, Shapes))
-						}
+						ks.Shape = word(f, Shapes)
 					}
 				}
 				s.Kinds[graph.Kind(kf.key)] = ks
