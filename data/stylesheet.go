@@ -3,7 +3,6 @@ package data
 import (
 	"fmt"
 
-	"github.com/goccy/go-yaml/ast"
 	"slices"
 	"strings"
 
@@ -57,7 +56,7 @@ func ParseStyleSheet(name string, src []byte) (*graph.StyleSheet, error) {
 		case "dipgraph":
 			d.version(fl.val, "style file")
 		case "types":
-			for _, tf := range d.anyMapping(fl.val, "types") {
+			for _, tf := range d.mapping(fl.val, "types", nil) {
 				var st graph.Style
 				for _, f := range d.mapping(tf.val, fmt.Sprintf("the style of type %s", tf.key), styleFields) {
 					switch f.key {
@@ -72,7 +71,7 @@ func ParseStyleSheet(name string, src []byte) (*graph.StyleSheet, error) {
 				s.Types[tf.key] = st
 			}
 		case "kinds":
-			for _, kf := range d.anyMapping(fl.val, "kinds") {
+			for _, kf := range d.mapping(fl.val, "kinds", nil) {
 				if !slices.Contains(Kinds, kf.key) {
 					d.probs.add(kf.keyPos, "use one of "+strings.Join(Kinds, ", "), "unknown kind %q%s", kf.key, graph.Suggest(kf.key, Kinds))
 					continue
@@ -100,10 +99,6 @@ func ParseStyleSheet(name string, src []byte) (*graph.StyleSheet, error) {
 	}
 	return s, nil
 }
-
-// anyMapping reads a mapping whose keys are names the user chose (type ids,
-// kinds), reporting a key written twice.
-func (d *decoder) anyMapping(n ast.Node, what string) []field { return d.mapping(n, what, nil) }
 
 // CheckStyleSheet reports type ids in a style sheet that the dataset does
 // not have, with a did-you-mean suggestion; file names the style file.

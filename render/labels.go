@@ -153,7 +153,7 @@ func (g *grid) boxOverlap(b box) float64 {
 // and those of other lines.
 func (g *grid) crossings(b box, self int) (own, other int) {
 	g.near(b, func(i int32) {
-		if b.overlap(g.boxes[i]) == 0 && !touches(b, g.boxes[i]) {
+		if !touches(b, g.boxes[i]) {
 			return
 		}
 		if s := g.segs[i]; clips(b, s[0], s[1]) {
