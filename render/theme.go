@@ -48,11 +48,11 @@ var Themes = map[string]*Theme{
 		Title: "#F2F2F2", Subtitle: "#CFCFCF", Footer: "#B8B8B8", EdgeText: "#D6D6D6", LegendText: "#F2F2F2",
 		Cluster: [2]string{"#FFFFFF12", "#FFFFFF45"}, MemberLine: "#7A828C", WeightShade: "#B0B0B0",
 		Kinds: map[graph.Kind]NodeStyle{
-			graph.KindCountry:      darken(nodeStyles[graph.KindCountry], "#2B3D50", "#A9C6E4", "#F5F5F5"),
-			graph.KindLeader:       darken(nodeStyles[graph.KindLeader], "#20262D", "#D2D2D2", "#F0F0F0"),
-			graph.KindPerson:       darken(nodeStyles[graph.KindPerson], "#20262D", "#A6A6A6", "#E6E6E6"),
-			graph.KindOrganization: darken(nodeStyles[graph.KindOrganization], "#3A3326", "#D9C8A2", "#F0F0F0"),
-			graph.KindGroup:        darken(nodeStyles[graph.KindGroup], "#3A3326", "#D9C8A2", "#F0F0F0"),
+			graph.KindCountry:      recolor(nodeStyles[graph.KindCountry], "#2B3D50", "#A9C6E4", "#F5F5F5"),
+			graph.KindLeader:       recolor(nodeStyles[graph.KindLeader], "#20262D", "#D2D2D2", "#F0F0F0"),
+			graph.KindPerson:       recolor(nodeStyles[graph.KindPerson], "#20262D", "#A6A6A6", "#E6E6E6"),
+			graph.KindOrganization: recolor(nodeStyles[graph.KindOrganization], "#3A3326", "#D9C8A2", "#F0F0F0"),
+			graph.KindGroup:        recolor(nodeStyles[graph.KindGroup], "#3A3326", "#D9C8A2", "#F0F0F0"),
 		},
 		Lighten: true,
 	},
@@ -61,11 +61,11 @@ var Themes = map[string]*Theme{
 		Title: "#000000", Subtitle: "#333333", Footer: "#333333", EdgeText: "#333333", LegendText: "#000000",
 		Cluster: [2]string{"#F2F2F2", "#B3B3B3"}, MemberLine: "#999999", WeightShade: "#4D4D4D",
 		Kinds: map[graph.Kind]NodeStyle{
-			graph.KindCountry:      darken(nodeStyles[graph.KindCountry], "#E6E6E6", "#000000", "#000000"),
-			graph.KindLeader:       darken(nodeStyles[graph.KindLeader], "#FFFFFF", "#1A1A1A", "#000000"),
-			graph.KindPerson:       darken(nodeStyles[graph.KindPerson], "#FFFFFF", "#4D4D4D", "#000000"),
-			graph.KindOrganization: darken(nodeStyles[graph.KindOrganization], "#F2F2F2", "#1A1A1A", "#000000"),
-			graph.KindGroup:        darken(nodeStyles[graph.KindGroup], "#F2F2F2", "#1A1A1A", "#000000"),
+			graph.KindCountry:      recolor(nodeStyles[graph.KindCountry], "#E6E6E6", "#000000", "#000000"),
+			graph.KindLeader:       recolor(nodeStyles[graph.KindLeader], "#FFFFFF", "#1A1A1A", "#000000"),
+			graph.KindPerson:       recolor(nodeStyles[graph.KindPerson], "#FFFFFF", "#4D4D4D", "#000000"),
+			graph.KindOrganization: recolor(nodeStyles[graph.KindOrganization], "#F2F2F2", "#1A1A1A", "#000000"),
+			graph.KindGroup:        recolor(nodeStyles[graph.KindGroup], "#F2F2F2", "#1A1A1A", "#000000"),
 		},
 		Gray: true,
 	},
@@ -77,7 +77,8 @@ var ThemeNames = []string{"dark", "light", "print"}
 // DefaultTheme is the theme used when none is chosen.
 const DefaultTheme = "light"
 
-func darken(s NodeStyle, fill, border, text string) NodeStyle {
+// recolor is a node style with other fill, border and text colours.
+func recolor(s NodeStyle, fill, border, text string) NodeStyle {
 	s.Fill, s.Border, s.FontColor = fill, border, text
 	return s
 }
