@@ -41,132 +41,6 @@ func (b box) outside(o box) float64 {
 
 type pt struct{ x, y float64 }
 
-// grid is a uniform grid over the drawing of boxes (nodes, placed labels)
-// or line segments (edges), so each candidate spot is checked against what
-// is near it only.
-type grid struct {
-	x0, y0, cell float64
-	nx, ny       int
-	cells        [][]int32
-	boxes        []box   // each item's bounding box
-	segs         [][2]pt // for a grid of segments: each item's ends
-	owner        []int32 // for a grid of segments: the line each belongs to
-}
-
-// newGrid makes a grid over area with cells of at least cell points, and
-// at most about 250,000 cells however large the drawing.
-func newGrid(area box, cell float64) *grid {
-	w, h := math.Max(area.x1-area.x0, 1), math.Max(area.y1-area.y0, 1)
-	cell = math.Max(cell, math.Sqrt(w*h/250000))
-	g := &grid{x0: area.x0, y0: area.y0, cell: cell, nx: int(w/cell) + 1, ny: int(h/cell) + 1}
-	g.cells = make([][]int32, g.nx*g.ny)
-	return g
-}
-
-// span is the range of cells b covers, clamped to the grid.
-func (g *grid) span(b box) (x0, y0, x1, y1 int) {
-	c := func(v float64, n int) int { return min(max(int(math.Floor(v/g.cell)), 0), n-1) }
-	return c(b.x0-g.x0, g.nx), c(b.y0-g.y0, g.ny), c(b.x1-g.x0, g.nx), c(b.y1-g.y0, g.ny)
-}
-
-func (g *grid) add(b box) {
-	i := int32(len(g.boxes))
-	g.boxes = append(g.boxes, b)
-	x0, y0, x1, y1 := g.span(b)
-	for y := y0; y <= y1; y++ {
-		for x := x0; x <= x1; x++ {
-			g.cells[y*g.nx+x] = append(g.cells[y*g.nx+x], i)
-		}
-	}
-}
-
-// newSegmentGrid makes a grid of the lines' segments, all at once: each
-// cell's list is cut from one array sized by a first counting pass.
-func newSegmentGrid(area box, cell float64, lines [][]pt) *grid {
-	g := newGrid(area, cell)
-	n := 0
-	for _, line := range lines {
-		n += max(len(line)-1, 0)
-	}
-	g.segs, g.owner, g.boxes = make([][2]pt, 0, n), make([]int32, 0, n), make([]box, 0, n)
-	for i, line := range lines {
-		for k := 1; k < len(line); k++ {
-			a, b := line[k-1], line[k]
-			g.segs = append(g.segs, [2]pt{a, b})
-			g.owner = append(g.owner, int32(i))
-			g.boxes = append(g.boxes, box{math.Min(a.x, b.x), math.Min(a.y, b.y), math.Max(a.x, b.x), math.Max(a.y, b.y)})
-		}
-	}
-	count := make([]int32, len(g.cells))
-	for _, b := range g.boxes {
-		x0, y0, x1, y1 := g.span(b)
-		for y := y0; y <= y1; y++ {
-			for x := x0; x <= x1; x++ {
-				count[y*g.nx+x]++
-			}
-		}
-	}
-	total := int32(0)
-	for _, c := range count {
-		total += c
-	}
-	backing := make([]int32, total)
-	for i, c := range count {
-		g.cells[i], backing = backing[:0:c], backing[c:]
-	}
-	for i, b := range g.boxes {
-		x0, y0, x1, y1 := g.span(b)
-		for y := y0; y <= y1; y++ {
-			for x := x0; x <= x1; x++ {
-				g.cells[y*g.nx+x] = append(g.cells[y*g.nx+x], int32(i))
-			}
-		}
-	}
-	return g
-}
-
-// near calls f once for each item whose cells meet b's.
-func (g *grid) near(b box, f func(i int32)) {
-	x0, y0, x1, y1 := g.span(b)
-	for y := y0; y <= y1; y++ {
-		for x := x0; x <= x1; x++ {
-			for _, i := range g.cells[y*g.nx+x] {
-				// An item in several of these cells is seen in the
-				// first cell it shares with b only.
-				ix0, iy0, _, _ := g.span(g.boxes[i])
-				if x == max(x0, ix0) && y == max(y0, iy0) {
-					f(i)
-				}
-			}
-		}
-	}
-}
-
-// boxOverlap is the total area of b over the boxes in the grid.
-func (g *grid) boxOverlap(b box) float64 {
-	a := 0.0
-	g.near(b, func(i int32) { a += b.overlap(g.boxes[i]) })
-	return a
-}
-
-// crossings counts the segments that pass through b: those of line self
-// and those of other lines.
-func (g *grid) crossings(b box, self int) (own, other int) {
-	g.near(b, func(i int32) {
-		if !touches(b, g.boxes[i]) {
-			return
-		}
-		if s := g.segs[i]; clips(b, s[0], s[1]) {
-			if int(g.owner[i]) == self {
-				own++
-			} else {
-				other++
-			}
-		}
-	})
-	return own, other
-}
-
 // touches reports whether two boxes meet (a flat box — a horizontal or
 // vertical segment — has no area to overlap with).
 func touches(a, b box) bool {
@@ -355,10 +229,17 @@ func sampleSpline(c []pt) []pt {
 	var out []pt
 	for i := 0; i+3 < len(c); i += 3 {
 		p0, p1, p2, p3 := c[i], c[i+1], c[i+2], c[i+3]
+		if i == 0 {
+			out = append(out, p0)
+		}
+		if flat(p0, p1, p2, p3) {
+			out = append(out, p3)
+			continue
+		}
 		l := math.Hypot(p1.x-p0.x, p1.y-p0.y) + math.Hypot(p2.x-p1.x, p2.y-p1.y) + math.Hypot(p3.x-p2.x, p3.y-p2.y)
 		n := max(2, int(l/8))
 		for k := 0; k <= n; k++ {
-			if k == 0 && i > 0 {
+			if k == 0 {
 				continue
 			}
 			t := float64(k) / float64(n)
@@ -367,6 +248,20 @@ func sampleSpline(c []pt) []pt {
 		}
 	}
 	return out
+}
+
+// flat reports whether a Bézier segment is a straight line to within a
+// quarter of a point (Graphviz draws splines=line edges as such), so that it
+// is one segment rather than many short ones.
+func flat(p0, p1, p2, p3 pt) bool {
+	dx, dy := p3.x-p0.x, p3.y-p0.y
+	l := math.Hypot(dx, dy)
+	if l == 0 {
+		return p1 == p0 && p2 == p0
+	}
+	off := func(p pt) float64 { return math.Abs((p.x-p0.x)*dy-(p.y-p0.y)*dx) / l }
+	inside := func(p pt) bool { d := (p.x-p0.x)*dx + (p.y-p0.y)*dy; return d >= 0 && d <= l*l }
+	return off(p1) <= 0.25 && off(p2) <= 0.25 && inside(p1) && inside(p2)
 }
 
 // cumLength is the length of the polyline up to each of its points.
