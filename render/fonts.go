@@ -16,7 +16,6 @@ import (
 
 	"codeberg.org/go-fonts/liberation/liberationsansbold"
 	"codeberg.org/go-fonts/liberation/liberationsansregular"
-	"github.com/tdewolff/canvas"
 	"github.com/tdewolff/canvas/text"
 )
 
@@ -40,27 +39,27 @@ type FontOptions struct {
 
 // Fonts is the chain of fonts text is set in.
 type Fonts struct {
-	regular, bold *canvas.Font
-	files         []*canvas.Font // --font, in order
+	regular, bold *fontFace
+	files         []*fontFace // --font, in order
 	dirs          []string       // --font-dir, then the system's folders
 
 	mu         sync.Mutex
 	candidates []*fontCandidate // found in dirs; nil until first needed
 	scanned    bool
-	byRune     map[rune]*canvas.Font // resolved fallbacks; nil value: none covers
+	byRune     map[rune]*fontFace // resolved fallbacks; nil value: none covers
 }
 
 var (
 	builtinOnce          sync.Once
-	builtinReg, builtinB *canvas.Font
+	builtinReg, builtinB *fontFace
 	builtinErr           error
 )
 
-func builtinFonts() (*canvas.Font, *canvas.Font, error) {
+func builtinFonts() (*fontFace, *fontFace, error) {
 	builtinOnce.Do(func() {
-		builtinReg, builtinErr = canvas.LoadFont(liberationsansregular.TTF, 0, canvas.FontRegular)
+		builtinReg, builtinErr = loadFace(liberationsansregular.TTF, 0)
 		if builtinErr == nil {
-			builtinB, builtinErr = canvas.LoadFont(liberationsansbold.TTF, 0, canvas.FontBold)
+			builtinB, builtinErr = loadFace(liberationsansbold.TTF, 0)
 		}
 	})
 	return builtinReg, builtinB, builtinErr
@@ -93,13 +92,13 @@ func loadFonts(o FontOptions) (*Fonts, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loading the built-in font: %w", err)
 	}
-	f := &Fonts{regular: reg, bold: bold, byRune: map[rune]*canvas.Font{}}
+	f := &Fonts{regular: reg, bold: bold, byRune: map[rune]*fontFace{}}
 	for _, name := range o.Files {
 		b, err := os.ReadFile(name)
 		if err != nil {
 			return nil, fmt.Errorf("--font %s: %v", name, errors.Unwrap(err))
 		}
-		font, err := canvas.LoadFont(b, 0, canvas.FontRegular)
+		font, err := loadFace(b, 0)
 		if err == nil && font.NumGlyphs() < 2 {
 			err = errors.New("it has no glyphs")
 		}
@@ -135,7 +134,7 @@ func systemFontDirs() []string {
 
 // fontFor returns the font to set r in: the primary font if it has r, else
 // the first fallback that has it, else nil.
-func (f *Fonts) fontFor(r rune, primary *canvas.Font) *canvas.Font {
+func (f *Fonts) fontFor(r rune, primary *fontFace) *fontFace {
 	if primary.GlyphIndex(r) != 0 {
 		return primary
 	}
@@ -153,7 +152,7 @@ func (f *Fonts) fontFor(r rune, primary *canvas.Font) *canvas.Font {
 		f.candidates = scanFontDirs(f.dirs)
 		f.scanned = true
 	}
-	var found *canvas.Font
+	var found *fontFace
 	for _, c := range f.candidates {
 		if c.covers(r) {
 			if font := c.load(); font != nil && font.GlyphIndex(r) != 0 {
@@ -168,7 +167,7 @@ func (f *Fonts) fontFor(r rune, primary *canvas.Font) *canvas.Font {
 
 // A textRun is a piece of a line set in one font.
 type textRun struct {
-	font   *canvas.Font
+	font   *fontFace
 	text   string
 	glyphs []text.Glyph
 	adv    float64 // advance, in em
@@ -183,7 +182,7 @@ func (f *Fonts) shapeText(s string, bold bool) (runs []textRun, adv float64, mis
 	if bold {
 		primary = f.bold
 	}
-	var cur *canvas.Font
+	var cur *fontFace
 	start := 0
 	flush := func(end int) {
 		if end > start && cur != nil {
@@ -193,7 +192,7 @@ func (f *Fonts) shapeText(s string, bold bool) (runs []textRun, adv float64, mis
 		start = end
 	}
 	for i, r := range s {
-		var font *canvas.Font
+		var font *fontFace
 		switch {
 		case cur != nil && (cur.GlyphIndex(r) != 0 || unicode.IsSpace(r) || unicode.Is(unicode.Mn, r) || unicode.IsControl(r)):
 			font = cur // keep a run together across spaces and marks
@@ -215,9 +214,8 @@ func (f *Fonts) shapeText(s string, bold bool) (runs []textRun, adv float64, mis
 	return runs, adv, missing
 }
 
-func shapeRun(font *canvas.Font, s string) textRun {
-	face := font.Face(12, canvas.Black)
-	glyphs := face.Glyphs(s)
+func shapeRun(font *fontFace, s string) textRun {
+	glyphs := font.shape(s)
 	w := 0
 	for _, g := range glyphs {
 		w += int(g.XAdvance)
@@ -253,7 +251,7 @@ type fontCandidate struct {
 	once  sync.Once
 	cmap  func(rune) bool
 	fonce sync.Once
-	font  *canvas.Font
+	font  *fontFace
 }
 
 func (c *fontCandidate) covers(r rune) bool {
@@ -263,13 +261,13 @@ func (c *fontCandidate) covers(r rune) bool {
 	return c.cmap != nil && c.cmap(r)
 }
 
-func (c *fontCandidate) load() *canvas.Font {
+func (c *fontCandidate) load() *fontFace {
 	c.fonce.Do(func() {
 		b, err := os.ReadFile(c.path)
 		if err != nil {
 			return
 		}
-		font, err := canvas.LoadFont(b, c.index, canvas.FontRegular)
+		font, err := loadFace(b, c.index)
 		if err == nil {
 			c.font = font
 		}

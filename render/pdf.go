@@ -37,7 +37,7 @@ func (f *Figure) PDF(o PaintOptions) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	pp := &pdfPainter{fonts: map[*canvas.Font][]*pdfFont{}, fillC: -1, strokeC: -1, width: -1, fillA: 255, strokeA: 255}
+	pp := &pdfPainter{fonts: map[*fontFace][]*pdfFont{}, fillC: -1, strokeC: -1, width: -1, fillA: 255, strokeA: 255}
 	k := w / f.Width
 	fmt.Fprintf(&pp.content, "%s 0 0 %s 0 0 cm\n0 J 0 j 4 M\n", pdfNum(k), pdfNum(h/f.Height))
 	var missing []rune
@@ -50,7 +50,7 @@ func (f *Figure) PDF(o PaintOptions) ([]byte, error) {
 
 type pdfPainter struct {
 	content bytes.Buffer
-	fonts   map[*canvas.Font][]*pdfFont // a Type 3 font may need several
+	fonts   map[*fontFace][]*pdfFont // a Type 3 font may need several
 	order   []*pdfFont                  // in order of first use
 
 	// graphics state written so far
@@ -65,7 +65,7 @@ type pdfPainter struct {
 // at most 255 glyphs.
 type pdfFont struct {
 	name  string // resource name
-	font  *canvas.Font
+	font  *fontFace
 	type3 bool
 	gids  []uint16        // code → glyph id; code 0 is .notdef (CID) or unused (Type 3)
 	codes map[uint16]int  // glyph id → code
@@ -169,7 +169,7 @@ func (pp *pdfPainter) stroke(p *canvas.Path, c color.NRGBA, width float64, dashe
 
 // code returns the font resource and code of a glyph, adding it to the
 // font's subset.
-func (pp *pdfPainter) code(f *canvas.Font, gid uint16, text string) (*pdfFont, int) {
+func (pp *pdfPainter) code(f *fontFace, gid uint16, text string) (*pdfFont, int) {
 	list := pp.fonts[f]
 	for _, pf := range list {
 		if c, ok := pf.codes[gid]; ok {

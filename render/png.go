@@ -77,7 +77,7 @@ type rasterPainter struct {
 }
 
 type glyphKey struct {
-	font *canvas.Font
+	font *fontFace
 	id   uint16
 }
 
