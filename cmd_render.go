@@ -175,7 +175,7 @@ func runRender(e *env, args []string) int {
 			warn(err.Error() + "; its style is not used")
 		}
 	}
-	lay := layoutOnce{paint: format == "png" || format == "pdf"}
+	lay := layoutOnce{paint: format == "png" || format == "pdf", oneShot: true}
 	out, err := produce(e.ctx, &lay, g, spec, warn)
 	lay.close()
 	if errors.Is(err, render.ErrTooLarge) {
@@ -201,9 +201,13 @@ type layoutOnce struct {
 	// shared, when set, gives the process's Graphviz (build shares one
 	// among its figures); otherwise layoutOnce starts and closes its own.
 	shared func() (*render.Graphviz, error)
-	gv     *render.Graphviz
-	fig    *render.Figure
-	key    string
+	// oneShot: the process ends with this figure (render), so a layout
+	// past its time is left running rather than laid out in a worker
+	// process that could be killed (see render.Graphviz.AbandonOnTimeout).
+	oneShot bool
+	gv      *render.Graphviz
+	fig     *render.Figure
+	key     string
 }
 
 func (l *layoutOnce) close() {

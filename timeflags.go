@@ -350,6 +350,9 @@ func (l *layoutOnce) graphviz(ctx context.Context, warn func(string)) (*render.G
 			return nil, err
 		}
 		l.gv = gv.WithWarn(warn)
+		if l.oneShot {
+			l.gv = l.gv.AbandonOnTimeout()
+		}
 	}
 	return l.gv, nil
 }
@@ -442,7 +445,7 @@ func renderOverTime(e *env, cmd, output string, s figureSpec, ds *graph.Dataset)
 		return 0, false
 	}
 	warn := func(msg string) { fmt.Fprintf(e.stderr, "dipgraph %s: warning: %s\n", cmd, msg) }
-	lay := layoutOnce{paint: s.format == "png" || s.format == "pdf"}
+	lay := layoutOnce{paint: s.format == "png" || s.format == "pdf", oneShot: true}
 	frames, err := produceFrames(e.ctx, &lay, ds, s, warn)
 	lay.close()
 	if errors.Is(err, render.ErrTooLarge) {

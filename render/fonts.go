@@ -41,7 +41,7 @@ type FontOptions struct {
 type Fonts struct {
 	regular, bold *fontFace
 	files         []*fontFace // --font, in order
-	dirs          []string       // --font-dir, then the system's folders
+	dirs          []string    // --font-dir, then the system's folders
 
 	mu         sync.Mutex
 	candidates []*fontCandidate // found in dirs; nil until first needed

@@ -51,7 +51,7 @@ func (f *Figure) PDF(o PaintOptions) ([]byte, error) {
 type pdfPainter struct {
 	content bytes.Buffer
 	fonts   map[*fontFace][]*pdfFont // a Type 3 font may need several
-	order   []*pdfFont                  // in order of first use
+	order   []*pdfFont               // in order of first use
 
 	// graphics state written so far
 	fillC, strokeC  int64 // 0xRRGGBB, -1 unset
