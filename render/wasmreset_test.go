@@ -120,6 +120,53 @@ func TestTimeoutStopsLayout(t *testing.T) {
 	}
 }
 
+// TestAbandonOnTimeout: for a process that ends with its figure (render),
+// a layout that may be stopped runs in this process, and when its time is
+// up the call returns at once while Graphviz finishes on its own. Layouts
+// asked for meanwhile run in workers; once it has finished, this process's
+// Graphviz serves again.
+func TestAbandonOnTimeout(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a layout of seconds, and a worker process")
+	}
+	ctx := context.Background()
+	gv := sharedGraphviz(t).WithTimeout(200 * time.Millisecond).AbandonOnTimeout()
+	g := graph.Build(graph.Synthetic(100, 1), graph.Filter{})
+	start := time.Now()
+	_, err := gv.Render(ctx, dotOf(t, g, Options{Layout: "dot", EdgeLabels: "caption"}), "dot", "svg")
+	if took := time.Since(start); took > 2*time.Second {
+		t.Errorf("the stopped layout returned after %v", took)
+	}
+	if !errors.Is(err, ErrTimeout) || !strings.Contains(err.Error(), "--timeout 200ms") {
+		t.Fatalf("error %v, want a timeout naming --timeout 200ms", err)
+	}
+	if !abandoned.Load() {
+		t.Fatal("the stopped layout is not marked as still running")
+	}
+	small := dotOf(t, graph.Build(loadDefault(t), graph.Filter{}), Options{Layout: "fdp", Seed: 3, EdgeLabels: "caption"})
+	plain := sharedGraphviz(t)
+	if out, err := plain.Render(ctx, small, "fdp", "svg"); err != nil || !bytes.Contains(out, []byte("<svg")) {
+		t.Errorf("layout while the stopped one runs: %v", err)
+	}
+	for deadline := time.Now().Add(time.Minute); abandoned.Load(); time.Sleep(50 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the stopped layout did not finish within a minute")
+		}
+	}
+	wasmMu.Lock() // released by the stopped layout when it ended
+	before := wasmLayouts
+	wasmMu.Unlock()
+	if out, err := plain.Render(ctx, small, "fdp", "svg"); err != nil || !bytes.Contains(out, []byte("<svg")) {
+		t.Errorf("layout after the stopped one ended: %v", err)
+	}
+	wasmMu.Lock()
+	after := wasmLayouts
+	wasmMu.Unlock()
+	if after != before+1 {
+		t.Errorf("the layout after the stopped one ended did not run in this process (%d layouts before, %d after)", before, after)
+	}
+}
+
 // TestSizeLimits refuses a graph over MaxNodes with a message saying how to
 // narrow it, before any layout starts.
 func TestSizeLimits(t *testing.T) {
