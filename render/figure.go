@@ -103,18 +103,27 @@ func Lay(ctx context.Context, gv *Graphviz, g *graph.Graph, o Options, paint boo
 
 // layGraph lays out a relation graph as the panel id: the figure's, or a
 // timeline's pinned snapshot (engine nop2). With edge text on an engine
-// that places it as external labels, it takes two passes: the engine's
-// layout, then the labels moved clear of each other (placeLabels) and the
-// result drawn with every position kept (Graphviz's nop2).
+// that places it as external labels, the labels are then moved clear of
+// each other (placeLabels) in the drawings of that one layout (see
+// moveLabels). Should a drawing not have the form that expects, the layout
+// is drawn again by Graphviz with every position given (nop2).
 func layGraph(ctx context.Context, gv *Graphviz, id string, dot []byte, engine string, paint bool) (*panel, error) {
 	if engine == "dot" || !bytes.Contains(dot, []byte("xlabel=")) {
 		return layPanel(ctx, gv, id, dot, engine, paint)
 	}
-	laid, err := gv.Render(ctx, dot, engine, "dot")
+	formats := []string{"dot", "svg"}
+	if paint {
+		formats = append(formats, "json")
+	}
+	outs, err := gv.RenderFormats(ctx, dot, engine, formats...)
 	if err != nil {
 		return nil, err
 	}
-	return layPanel(ctx, gv, id, setDOTAttrs(laid, placeLabels(laid)), pinEngine, paint)
+	placed := placeLabels(outs[0])
+	if p, ok := moveLabels(id, placed, outs[1:]); ok {
+		return p, nil
+	}
+	return layPanel(ctx, gv, id, setDOTAttrs(outs[0], xlpAttrs(placed.moves)), pinEngine, paint)
 }
 
 func layPanel(ctx context.Context, gv *Graphviz, id string, dot []byte, engine string, paint bool) (*panel, error) {

@@ -34,11 +34,6 @@ func (b box) overlap(o box) float64 {
 	return w * h
 }
 
-// outside is the area of b outside o.
-func (b box) outside(o box) float64 {
-	return (b.x1-b.x0)*(b.y1-b.y0) - b.overlap(o)
-}
-
 type pt struct{ x, y float64 }
 
 // touches reports whether two boxes meet (a flat box — a horizontal or
@@ -79,19 +74,56 @@ type laidEdge struct {
 	at   pt // Graphviz's own placement of the label
 }
 
-// placeLabels reads DOT that Graphviz annotated with a layout and returns,
-// per edge id, the new position of its external label ("xlp").
-func placeLabels(laid []byte) map[string][2]string {
+// labelMove is an edge's external label as Graphviz placed it (from) and as
+// placeLabels moves it (to), centres in Graphviz points, and its box's size.
+type labelMove struct {
+	from, to pt
+	w, h     float64
+}
+
+// xlpAttrs are the moved labels' positions as DOT attributes (xlp), for
+// drawing the layout again with them given (setDOTAttrs).
+func xlpAttrs(moves map[string]labelMove) map[string][2]string {
+	out := make(map[string][2]string, len(moves))
+	for id, m := range moves {
+		out[id] = [2]string{"xlp", fmt.Sprintf("%.2f,%.2f", m.to.x, m.to.y)}
+	}
+	return out
+}
+
+// laidLabels is what placeLabels found and decided: per edge id, where its
+// external label was and where it goes; the graph's bounding box as
+// Graphviz gave it (labels at their old places included); and the box of
+// everything but the edge labels (nodes, clusters, edges with their
+// arrowheads' tips).
+type laidLabels struct {
+	moves       map[string]labelMove
+	bb, content box
+}
+
+// placeLabels reads DOT that Graphviz annotated with a layout and moves
+// each edge's external label to a free spot along its edge.
+func placeLabels(laid []byte) laidLabels {
 	var bb box
 	var nodes []box
 	var edges []*laidEdge
 	var lines [][]pt
+	var content box
+	take := func(b box) {
+		if content == (box{}) {
+			content = b
+		}
+		content = box{math.Min(content.x0, b.x0), math.Min(content.y0, b.y0), math.Max(content.x1, b.x1), math.Max(content.y1, b.y1)}
+	}
 	for _, l := range dotAttrLists(laid) {
 		id := l.get("id")
 		switch {
 		case id == "relations":
-			if v, ok := parsePoints(strings.ReplaceAll(l.get("bb"), ",", " ")); ok && len(v) == 2 {
-				bb = box{v[0].x, v[0].y, v[1].x, v[1].y}
+			bb, _ = parseBox(l.get("bb"))
+		case l.get("bb") != "":
+			// A cluster.
+			if b, ok := parseBox(l.get("bb")); ok {
+				take(b)
 			}
 		case strings.HasPrefix(id, "node-"):
 			p, ok := parsePoints(l.get("pos"))
@@ -108,6 +140,12 @@ func placeLabels(laid []byte) map[string][2]string {
 			}
 			line := sampleSpline(p)
 			lines = append(lines, line)
+			for _, q := range line {
+				take(box{q.x, q.y, q.x, q.y})
+			}
+			for _, q := range splineEnds(l.get("pos")) {
+				take(box{q.x, q.y, q.x, q.y})
+			}
 			text := l.get("xlabel")
 			if !strings.HasPrefix(id, "edge-") || text == "" {
 				continue
@@ -125,8 +163,11 @@ func placeLabels(laid []byte) map[string][2]string {
 			edges = append(edges, e)
 		}
 	}
+	for _, n := range nodes {
+		take(n)
+	}
 	if len(edges) == 0 {
-		return nil
+		return laidLabels{bb: bb, content: content}
 	}
 	// The area the labels may use: the drawing's bounding box, grown to
 	// take in anything outside it.
@@ -154,7 +195,7 @@ func placeLabels(laid []byte) map[string][2]string {
 	order := slices.Clone(edges)
 	slices.SortStableFunc(order, func(a, b *laidEdge) int { return cmp.Compare(b.w*b.h, a.w*a.h) })
 	labels := newGrid(area, 36)
-	out := map[string][2]string{}
+	out := make(map[string]labelMove, len(edges))
 	for _, e := range order {
 		best, bestScore := e.at, math.Inf(1)
 		try := func(c pt, penalty float64) {
@@ -164,10 +205,10 @@ func placeLabels(laid []byte) map[string][2]string {
 				return
 			}
 			b := box{c.x - e.w/2, c.y - e.h/2, c.x + e.w/2, c.y + e.h/2}
+			// (The drawing grows to take in a label placed past its
+			// edge, so leaving it costs nothing; a penalty for it left
+			// neato's labels overlapping in TestEdgeLabelsDoNotCollide.)
 			s := penalty
-			if bb != (box{}) {
-				s += 20 * b.outside(bb)
-			}
 			s += 12 * g.boxOverlap(b)
 			s += 20 * labels.boxOverlap(b)
 			if s >= bestScore {
@@ -196,7 +237,41 @@ func placeLabels(laid []byte) map[string][2]string {
 			}
 		}
 		labels.add(box{best.x - e.w/2, best.y - e.h/2, best.x + e.w/2, best.y + e.h/2})
-		out[e.id] = [2]string{"xlp", fmt.Sprintf("%.2f,%.2f", best.x, best.y)}
+		out[e.id] = labelMove{from: e.at, to: best, w: e.w, h: e.h}
+	}
+	return laidLabels{moves: out, bb: bb, content: content}
+}
+
+// parseBox reads a Graphviz box ("llx,lly,urx,ury").
+func parseBox(s string) (box, bool) {
+	f := strings.Split(s, ",")
+	if len(f) != 4 {
+		return box{}, false
+	}
+	var v [4]float64
+	for i := range f {
+		var err error
+		if v[i], err = strconv.ParseFloat(strings.TrimSpace(f[i]), 64); err != nil {
+			return box{}, false
+		}
+	}
+	return box{v[0], v[1], v[2], v[3]}, true
+}
+
+// splineEnds are the arrowheads' tips of an edge's pos ("e,x,y", "s,x,y").
+func splineEnds(pos string) []pt {
+	var out []pt
+	for _, f := range strings.Fields(pos) {
+		if rest, ok := strings.CutPrefix(f, "e,"); ok {
+			f = rest
+		} else if rest, ok := strings.CutPrefix(f, "s,"); ok {
+			f = rest
+		} else {
+			continue
+		}
+		if p, ok := parsePoints(f); ok {
+			out = append(out, p...)
+		}
 	}
 	return out
 }

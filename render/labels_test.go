@@ -30,7 +30,7 @@ func BenchmarkPlaceLabels(b *testing.B) {
 			b.ReportAllocs()
 			b.ResetTimer()
 			for b.Loop() {
-				if len(placeLabels(laid)) == 0 {
+				if len(placeLabels(laid).moves) == 0 {
 					b.Fatal("no labels placed")
 				}
 			}

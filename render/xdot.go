@@ -43,6 +43,7 @@ type xdotStop struct {
 // xdotObject is the graph, a subgraph, a node or an edge.
 type xdotObject struct {
 	Name     string   `json:"name"`
+	ID       string   `json:"id"`
 	Draw     []xdotOp `json:"_draw_"`
 	LDraw    []xdotOp `json:"_ldraw_"`
 	HDraw    []xdotOp `json:"_hdraw_"`
@@ -111,7 +112,11 @@ var (
 // parseXdot reads Graphviz's json output into shapes, in the order its SVG
 // renderer draws them: the graph, clusters, then edges and nodes (edges
 // first with outputorder=edgesfirst, as dipgraph's graphs set).
-func parseXdot(b []byte) (*drawing, error) {
+func parseXdot(b []byte) (*drawing, error) { return parseXdotMoved(b, nil) }
+
+// parseXdotMoved is parseXdot with the external labels of the edges in
+// moves moved (see moveLabels).
+func parseXdotMoved(b []byte, moves map[string]labelMove) (*drawing, error) {
 	var g xdotGraph
 	if err := json.Unmarshal(b, &g); err != nil {
 		return nil, fmt.Errorf("reading Graphviz's drawing: %w", err)
@@ -134,6 +139,18 @@ func parseXdot(b []byte) (*drawing, error) {
 	}
 	edges := func() {
 		for _, e := range g.Edges {
+			if m, ok := moves[e.ID]; ok {
+				// Graphviz's json writes an edge's external label's
+				// text under _ldraw_ (the edge has no other label).
+				for _, ops := range [][]xdotOp{e.LDraw, e.XLDraw} {
+					for i := range ops {
+						if op := &ops[i]; len(op.Pt) == 2 {
+							op.Pt[0] += m.to.x - m.from.x
+							op.Pt[1] += m.to.y - m.from.y
+						}
+					}
+				}
+			}
 			add(e.Draw, e.TDraw, e.HDraw, e.LDraw, e.TLDraw, e.HLDraw, e.XLDraw)
 		}
 	}

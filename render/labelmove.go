@@ -1,0 +1,137 @@
+package render
+
+import (
+	"fmt"
+	"html"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// Moving edge labels in the drawings of one layout. Graphviz draws an
+// edge's external label (xlabel) as plain text lines at the label's
+// position, so once placeLabels has chosen a better position, the lines
+// are moved by the difference, in the SVG and in the drawing operations a
+// painter uses, and the drawing grows to take in a label moved past its
+// edge. That replaces a second Graphviz pass drawing the layout again with
+// the labels' positions given (nop2), which cost about a quarter of a
+// 300-entity figure: reading the layout back in, and drawing it.
+
+var (
+	edgeGroupRe = regexp.MustCompile(`<g id="([^"]*)" class="edge">`)
+	textXYRe    = regexp.MustCompile(`(<text\b[^>]*?\bx=")([-0-9.e+]+)(" y=")([-0-9.e+]+)(")`)
+)
+
+// moveLabels makes the panel id from Graphviz's SVG of a layout and, for
+// painting, its drawing operations (outs: svg, then json), with every
+// label placeLabels moved where it decided, and the drawing fitted to its
+// new contents. It reports false when a label is not where it is expected,
+// and the caller then has Graphviz draw the layout again.
+func moveLabels(id string, placed laidLabels, outs [][]byte) (*panel, bool) {
+	doc, ok := moveSVGLabels(outs[0], placed.moves)
+	if !ok {
+		return nil, false
+	}
+	p := &panel{id: id}
+	var err error
+	if p.svg, err = parseGraphvizSVG(doc); err != nil {
+		return nil, false
+	}
+	if !p.svg.refit(placed) {
+		return nil, false
+	}
+	if len(outs) > 1 {
+		if p.layout, err = parseXdotMoved(outs[1], placed.moves); err != nil {
+			return nil, false
+		}
+		p.layout.fixBackslashes(svgTexts(doc))
+	}
+	return p, true
+}
+
+// moveSVGLabels moves the text lines of each edge in moves. An edge's
+// group runs to the comment Graphviz writes before the next object (or to
+// the graph's end); the edge's only text in it is its external label.
+func moveSVGLabels(doc []byte, moves map[string]labelMove) ([]byte, bool) {
+	s := string(doc)
+	var b strings.Builder
+	b.Grow(len(s) + len(s)/64)
+	last, moved := 0, 0
+	for _, m := range edgeGroupRe.FindAllStringSubmatchIndex(s, -1) {
+		mv, ok := moves[html.UnescapeString(s[m[2]:m[3]])]
+		if !ok {
+			continue
+		}
+		end := len(s)
+		if i := strings.Index(s[m[1]:], "\n<!--"); i >= 0 {
+			end = m[1] + i
+		}
+		dx, dy := mv.to.x-mv.from.x, mv.to.y-mv.from.y
+		lines := 0
+		b.WriteString(s[last:m[1]])
+		b.WriteString(textXYRe.ReplaceAllStringFunc(s[m[1]:end], func(t string) string {
+			p := textXYRe.FindStringSubmatch(t)
+			x, err1 := strconv.ParseFloat(p[2], 64)
+			y, err2 := strconv.ParseFloat(p[4], 64)
+			if err1 != nil || err2 != nil {
+				return t
+			}
+			lines++
+			return p[1] + svgCoord(x+dx) + p[3] + svgCoord(y-dy) + p[5]
+		}))
+		last = end
+		if lines == 0 {
+			return nil, false
+		}
+		moved++
+	}
+	if moved != len(moves) {
+		return nil, false
+	}
+	b.WriteString(s[last:])
+	return []byte(b.String()), true
+}
+
+// svgCoord writes a coordinate as Graphviz does: at most two decimals.
+func svgCoord(v float64) string {
+	return strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
+}
+
+// refit fits the drawing to what it now holds: everything but the edge
+// labels, and the labels where they were moved. Graphviz's bounding box
+// took in the labels at their old places, so the drawing may shrink where
+// a label left an edge of it, and grow where one went past it. The margins
+// Graphviz left around its bounding box stay as they were. It reports
+// false when the SVG's coordinates cannot be adjusted.
+func (s *graphvizSVG) refit(placed laidLabels) bool {
+	bb, tight := placed.bb, placed.content
+	if bb == (box{}) || tight == (box{}) {
+		return false
+	}
+	for _, m := range placed.moves {
+		tight = box{
+			math.Min(tight.x0, m.to.x-m.w/2), math.Min(tight.y0, m.to.y-m.h/2),
+			math.Max(tight.x1, m.to.x+m.w/2), math.Max(tight.y1, m.to.y+m.h/2),
+		}
+	}
+	if tight == bb {
+		return true
+	}
+	loc := groupTr.FindStringSubmatchIndex(s.body)
+	if loc == nil {
+		return false
+	}
+	// The SVG's user space is (x+tx, ty-y) for Graphviz's (x, y).
+	left, top := s.tx+bb.x0, s.ty-bb.y1
+	right, bottom := s.vb[2]-(bb.x1+s.tx), s.vb[3]-(s.ty-bb.y0)
+	w := left + (tight.x1 - tight.x0) + right
+	h := top + (tight.y1 - tight.y0) + bottom
+	sx, sy := s.width/s.vb[2], s.height/s.vb[3]
+	s.tx, s.ty = left-tight.x0, top+tight.y1
+	s.vb[2], s.vb[3] = w, h
+	s.width, s.height = math.Ceil(w*sx), math.Ceil(h*sy)
+	s.viewBox = fmt.Sprintf("%.2f %.2f %.2f %.2f", s.vb[0], s.vb[1], s.vb[2], s.vb[3])
+	s.body = s.body[:loc[2]] + svgCoord(s.tx) + " " + svgCoord(s.ty) + s.body[loc[5]:]
+	return true
+}
