@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/dipgraph/dipgraph/data"
+	"github.com/dipgraph/dipgraph/render"
 )
 
 // TestDocumentedManifest keeps docs/manifest.md true: its example parses
@@ -69,6 +70,7 @@ func BenchmarkBuild20(b *testing.B) {
 		b.Fatal(err)
 	}
 	for b.Loop() {
+		render.ForgetLayouts() // each build as a fresh process makes it
 		os.RemoveAll(filepath.Join(dir, "out"))
 		var errb bytes.Buffer
 		if code := run(context.Background(), []string{"build", path}, strings.NewReader(""), io.Discard, &errb); code != 0 {

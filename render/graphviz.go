@@ -10,9 +10,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
-	_ "unsafe" // for go:linkname to go-graphviz's error log and module
+	"unsafe" // for go:linkname to go-graphviz's error log, reader and module
 
-	graphviz "github.com/goccy/go-graphviz"
 	"github.com/goccy/go-graphviz/cgraph"
 	"github.com/goccy/go-graphviz/gvc"
 	"github.com/tetratelabs/wazero/api"
@@ -31,6 +30,9 @@ type Graphviz struct {
 	// abandon lays out here even a layout that may be stopped, and leaves
 	// it running when stopped (see AbandonOnTimeout).
 	abandon bool
+	// uncached lays out every time, never answering from the layouts kept
+	// (layoutcache.go): for tests of Graphviz's own behaviour.
+	uncached bool
 }
 
 // go-graphviz runs one WebAssembly module per process, whatever the number
@@ -109,6 +111,32 @@ func wasmResetErrors(ctx context.Context) (int, error)
 
 //go:linkname wasmErrorNum github.com/goccy/go-graphviz/internal/wasm.ErrorNum
 func wasmErrorNum(ctx context.Context) (int, error)
+
+// readDOT reads DOT text into Graphviz, as cgraph.ParseBytes does without
+// what ParseBytes then does for go-graphviz's own API: visit every node to
+// set an empty label to "\N" (the node's name), a dozen calls into the
+// WebAssembly module per node, each setting up a call stack — a fifth of a
+// 20-figure build. dipgraph gives every node the label it should show, and
+// Graphviz's own default for a node without one is "\N" already.
+func readDOT(ctx context.Context, dot []byte) (*cgraph.Graph, error) {
+	g, err := wasmMemRead(ctx, string(dot))
+	if err != nil {
+		return nil, err
+	}
+	if g == nil {
+		if msg, _ := wasmLastError(ctx); msg != "" {
+			return nil, errors.New(msg)
+		}
+		return nil, errors.New("no graph")
+	}
+	return cgraphToGraph(g), nil
+}
+
+//go:linkname wasmMemRead github.com/goccy/go-graphviz/internal/wasm.MemRead
+func wasmMemRead(ctx context.Context, dot string) (unsafe.Pointer, error)
+
+//go:linkname cgraphToGraph github.com/goccy/go-graphviz/cgraph.toGraph
+func cgraphToGraph(g unsafe.Pointer) *cgraph.Graph
 
 // agErr is Graphviz's AGERR level: what agerrors() returns once an error,
 // not only warnings, has been logged since agreseterrors().
@@ -216,6 +244,13 @@ func (g *Graphviz) RenderFormats(ctx context.Context, dot []byte, engine string,
 	if err := ctx.Err(); err != nil {
 		return nil, g.stopped(err, engine, 0, 0)
 	}
+	key, keep := keyOf(dot, engine, formats)
+	keep = keep && !g.uncached
+	if keep {
+		if outs, ok := layouts.get(key); ok {
+			return outs, nil
+		}
+	}
 	if abandoned.Load() {
 		// A stopped layout still holds this process's Graphviz.
 		return g.renderInWorker(ctx, dot, engine, formats, 0, 0)
@@ -244,7 +279,20 @@ func (g *Graphviz) RenderFormats(ctx context.Context, dot []byte, engine string,
 		return g.renderInWorker(ctx, dot, engine, formats, nodes, edges)
 	}
 	defer wasmMu.Unlock()
-	return g.layHere(ctx, gr, edges, engine, formats)
+	// A layout that warned is not kept: a repeat would not warn again.
+	warned := false
+	h := *g
+	h.Warn = func(msg string) {
+		warned = true
+		if g.Warn != nil {
+			g.Warn(msg)
+		}
+	}
+	outs, err := h.layHere(ctx, gr, edges, engine, formats)
+	if err == nil && keep && !warned {
+		layouts.put(key, outs)
+	}
+	return outs, err
 }
 
 // AbandonOnTimeout returns a handle on the same Graphviz for a process
@@ -328,7 +376,7 @@ func parseDOT(ctx context.Context, dot []byte) (gr *cgraph.Graph, nodes, edges i
 	if _, err := wasmResetErrors(ctx); err != nil {
 		return nil, 0, 0, fmt.Errorf("graphviz: %w", err)
 	}
-	gr, err = graphviz.ParseBytes(dot)
+	gr, err = readDOT(ctx, dot)
 	if err != nil {
 		return nil, 0, 0, fmt.Errorf("graphviz could not read the DOT: %w", err)
 	}

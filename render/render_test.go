@@ -345,7 +345,7 @@ func TestGraphvizErrorsSurface(t *testing.T) {
 // (fdp goes through a worker process after the first layout).
 func TestRepeatedLayoutsIdentical(t *testing.T) {
 	ds := loadDefault(t)
-	gv := sharedGraphviz(t)
+	gv := sharedGraphviz(t).withoutCache()
 	g := graph.Build(ds, graph.Filter{})
 	for _, l := range Layouts {
 		if l == "sfdp" {

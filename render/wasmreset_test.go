@@ -26,7 +26,7 @@ func dotOf(t *testing.T, g *graph.Graph, o Options) []byte {
 // same layout made first thing in a fresh worker process.
 func TestLayoutIndependentOfHistory(t *testing.T) {
 	ctx := context.Background()
-	gv := sharedGraphviz(t)
+	gv := sharedGraphviz(t).withoutCache()
 	if freshState == nil {
 		t.Fatal("Graphviz's starting memory was not captured: every fdp layout after the first would need a worker process")
 	}
@@ -95,7 +95,7 @@ func TestTimeoutStopsLayout(t *testing.T) {
 		t.Skip("starts a worker process")
 	}
 	ctx := context.Background()
-	gv := sharedGraphviz(t).WithTimeout(300 * time.Millisecond)
+	gv := sharedGraphviz(t).withoutCache().WithTimeout(300 * time.Millisecond)
 	g := graph.Build(graph.Synthetic(1000, 1), graph.Filter{})
 	start := time.Now()
 	_, err := gv.Render(ctx, dotOf(t, g, Options{Layout: "dot", EdgeLabels: "caption"}), "dot", "svg")
@@ -130,7 +130,7 @@ func TestAbandonOnTimeout(t *testing.T) {
 		t.Skip("a layout of seconds, and a worker process")
 	}
 	ctx := context.Background()
-	gv := sharedGraphviz(t).WithTimeout(200 * time.Millisecond).AbandonOnTimeout()
+	gv := sharedGraphviz(t).withoutCache().WithTimeout(200 * time.Millisecond).AbandonOnTimeout()
 	g := graph.Build(graph.Synthetic(100, 1), graph.Filter{})
 	start := time.Now()
 	_, err := gv.Render(ctx, dotOf(t, g, Options{Layout: "dot", EdgeLabels: "caption"}), "dot", "svg")
@@ -144,7 +144,7 @@ func TestAbandonOnTimeout(t *testing.T) {
 		t.Fatal("the stopped layout is not marked as still running")
 	}
 	small := dotOf(t, graph.Build(loadDefault(t), graph.Filter{}), Options{Layout: "fdp", Seed: 3, EdgeLabels: "caption"})
-	plain := sharedGraphviz(t)
+	plain := sharedGraphviz(t).withoutCache()
 	if out, err := plain.Render(ctx, small, "fdp", "svg"); err != nil || !bytes.Contains(out, []byte("<svg")) {
 		t.Errorf("layout while the stopped one runs: %v", err)
 	}

@@ -128,14 +128,19 @@ func setup(bin, dir string, at func(string) string) ([]*benchCase, error) {
 		note:   "15 entities, 32 edges",
 	})
 
-	// Twenty figures: one build process against twenty native processes.
+	// Twenty figures, as a deck would have them: each centred on one of
+	// ten countries and leaders, one or two steps out, with the edge text
+	// varied — twenty different graphs (with dot, a seed alone would not
+	// make them differ). One build process against twenty native processes.
 	var man strings.Builder
 	man.WriteString("dipgraph: 1\ndefaults:\n  data: beijing-2025\n  layout: dot\nfigures:\n")
 	var native []step
+	focus := []string{"prk", "chn", "rus", "usa", "kor", "ukr", "kim-jong-un", "xi-jinping", "vladimir-putin", "donald-trump"}
 	for i := range 20 {
-		fmt.Fprintf(&man, "  - name: f%d\n    seed: %d\n    edge-labels: %s\n    outputs: [out/f%d.svg]\n", i, i, []string{"caption", "date", "count", "weight"}[i%4], i)
+		labels, entity, depth := []string{"caption", "date", "count", "weight"}[i%4], focus[i%10], 1+i/10
+		fmt.Fprintf(&man, "  - name: f%d\n    focus: %s\n    depth: %d\n    edge-labels: %s\n    outputs: [out/f%d.svg]\n", i, entity, depth, labels, i)
 		d := at(fmt.Sprintf("f%d.dot", i))
-		if err := dotOf(d, "-l", "dot", "--seed", fmt.Sprint(i), "--edge-labels", []string{"caption", "date", "count", "weight"}[i%4]); err != nil {
+		if err := dotOf(d, "-l", "dot", "--focus", entity, "--depth", fmt.Sprint(depth), "--edge-labels", labels); err != nil {
 			return nil, err
 		}
 		native = append(native, step{"dot", "-Tsvg", "-o", at(fmt.Sprintf("f%d-native.svg", i)), d})
@@ -147,7 +152,7 @@ func setup(bin, dir string, at func(string) string) ([]*benchCase, error) {
 		name:   "20-figure build, dot",
 		ours:   []step{dg("build", at("figures.yaml"))},
 		native: native,
-		note:   "one dipgraph build against twenty dot processes",
+		note:   "one dipgraph build against twenty dot processes, twenty different graphs",
 	})
 
 	// Synthetic graphs with the engines made for size.

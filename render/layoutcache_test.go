@@ -1,0 +1,78 @@
+package render
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/dipgraph/dipgraph/graph"
+)
+
+// TestLayoutCache: a repeated small layout is answered from memory with the
+// same bytes, without Graphviz; one that warned is laid out again (so it
+// warns again); and the kept layouts stay within their limits.
+func TestLayoutCache(t *testing.T) {
+	ForgetLayouts()
+	ctx := context.Background()
+	gv := sharedGraphviz(t)
+	dot := dotOf(t, graph.Build(loadDefault(t), graph.Filter{}), Options{Layout: "neato", Seed: 7, EdgeLabels: "date"})
+	count := func() int {
+		wasmMu.Lock()
+		defer wasmMu.Unlock()
+		return wasmLayouts
+	}
+	before := count()
+	first, err := gv.RenderFormats(ctx, dot, "neato", "svg", "json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := gv.RenderFormats(ctx, dot, "neato", "svg", "json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := count() - before; n != 1 {
+		t.Errorf("two equal layouts ran Graphviz %d times, want once", n)
+	}
+	for i := range first {
+		if !bytes.Equal(first[i], again[i]) {
+			t.Errorf("format %d differs when repeated", i)
+		}
+	}
+	// Another format of the same graph is another layout.
+	if _, err := gv.RenderFormats(ctx, dot, "neato", "svg"); err != nil {
+		t.Fatal(err)
+	}
+	if n := count() - before; n != 2 {
+		t.Errorf("a different format list ran Graphviz %d times in all, want 2", n)
+	}
+
+	// A layout that warns: Graphviz warns about an unknown shape.
+	odd := []byte("graph { a [shape=nosuchshape]; a -- b }")
+	for i := range 2 {
+		var warnings []string
+		w := gv.WithWarn(func(s string) { warnings = append(warnings, s) })
+		if _, err := w.Render(ctx, odd, "neato", "svg"); err != nil {
+			t.Fatal(err)
+		}
+		if len(warnings) == 0 || !strings.Contains(strings.Join(warnings, " "), "nosuchshape") {
+			t.Errorf("run %d: warnings %q, want one about the shape", i+1, warnings)
+		}
+	}
+
+	// Limits: the oldest go first.
+	c := &layoutCache{outs: map[layoutKey][][]byte{}}
+	for i := range maxCachedLayout + 10 {
+		k, _ := keyOf([]byte{byte(i), byte(i >> 8)}, "neato", nil)
+		c.put(k, [][]byte{make([]byte, 1000)})
+	}
+	if len(c.outs) != maxCachedLayout || len(c.order) != maxCachedLayout || c.bytes != maxCachedLayout*1000 {
+		t.Errorf("kept %d layouts (%d in order, %d bytes), want %d", len(c.outs), len(c.order), c.bytes, maxCachedLayout)
+	}
+	if k, _ := keyOf([]byte{0, 0}, "neato", nil); c.outs[k] != nil {
+		t.Error("the oldest layout was kept")
+	}
+	if _, keep := keyOf(make([]byte, maxCachedDOT+1), "neato", nil); keep {
+		t.Error("a large layout would be kept")
+	}
+}
