@@ -325,9 +325,10 @@ type buildResult struct {
 }
 
 // buildAll builds the figures, --jobs at a time, and returns their results
-// in manifest order. Each data file is read once. All in-process layouts
-// run in the process's one WebAssembly Graphviz, one at a time; layouts
-// that need a fresh process run in workers, in parallel.
+// in manifest order. Each data file is read once. Layouts run in the
+// process's one WebAssembly Graphviz, one at a time, and with --jobs above
+// 1 also in layout servers (render.UseLayoutServers), in parallel; layouts
+// that may have to be stopped run in workers.
 func buildAll(e *env, figs []plannedFigure, bf buildFlags) []buildResult {
 	cache := newDataCache(e)
 	results := make([]buildResult, len(figs))
@@ -337,6 +338,12 @@ func buildAll(e *env, figs []plannedFigure, bf buildFlags) []buildResult {
 	shared := func() (*render.Graphviz, error) {
 		gvOnce.Do(func() { gv, gvErr = render.NewGraphviz(e.ctx) })
 		return gv, gvErr
+	}
+	// Graphvizes beside this process's one, in layout servers started when
+	// a layout would otherwise wait (or start a worker process).
+	if len(figs) > 1 && bf.jobs > 1 {
+		stop := render.UseLayoutServers(min(bf.jobs, len(figs)))
+		defer stop()
 	}
 	sem := make(chan struct{}, bf.jobs)
 	var wg sync.WaitGroup

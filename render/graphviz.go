@@ -255,6 +255,30 @@ func (g *Graphviz) RenderFormats(ctx context.Context, dot []byte, engine string,
 		// A stopped layout still holds this process's Graphviz.
 		return g.renderInWorker(ctx, dot, engine, formats, 0, 0)
 	}
+	// A layout that may be stopped runs where it can be (see WithTimeout).
+	// nop2 keeps the positions it is given and only draws: it is never
+	// the long part of a figure, and a worker would cost more than it.
+	_, deadline := ctx.Deadline()
+	stoppable := (g.timeout > 0 || deadline) && engine != "nop2"
+	slot, free, err := takeSlot(ctx, stoppable && largeDOT(dot))
+	if err != nil {
+		return nil, g.stopped(err, engine, 0, 0)
+	}
+	if slot != nil {
+		defer func() { free <- slot }()
+		if !slot.local {
+			outs, warnings, err := g.renderOnServer(ctx, slot, dot, engine, formats)
+			for _, w := range warnings { // as the server's layHere wrote them
+				if g.Warn != nil {
+					g.Warn(w)
+				}
+			}
+			if err == nil && keep && len(warnings) == 0 {
+				layouts.put(key, outs)
+			}
+			return outs, err
+		}
+	}
 	wasmMu.Lock()
 	if freshState == nil && wasmLayouts > 0 && needsFreshProcess(engine, dot) {
 		// A worker is its own process: several run at once (build
@@ -267,10 +291,7 @@ func (g *Graphviz) RenderFormats(ctx context.Context, dot []byte, engine string,
 		wasmMu.Unlock()
 		return nil, err
 	}
-	// nop2 keeps the positions it is given and only draws: it is never
-	// the long part of a figure, and a worker would cost more than it.
-	_, deadline := ctx.Deadline()
-	if (g.timeout > 0 || deadline) && engine != "nop2" && (nodes > isolateNodes || edges > isolateEdges) {
+	if stoppable && (nodes > isolateNodes || edges > isolateEdges) {
 		if g.abandon {
 			return g.layAbandonable(ctx, gr, edges, engine, formats, nodes)
 		}

@@ -60,6 +60,9 @@ func serveWorker(stdin io.Reader, stdout, stderr io.Writer) (code int, worker bo
 	if !ok {
 		return 0, false
 	}
+	if spec == serveSpec {
+		return serveLayouts(stdin, stdout, stderr), true
+	}
 	engine, list, _ := strings.Cut(spec, ":")
 	formats := strings.Split(list, ",")
 	dot, err := io.ReadAll(stdin)

@@ -1,0 +1,103 @@
+package render
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dipgraph/dipgraph/graph"
+)
+
+// TestLayoutServers: with servers in use, a large layout that may be
+// stopped goes to a server and comes back byte for byte as this process
+// lays it out; Graphviz's warnings come back too; a server past its time
+// is killed with the usual message, and the next layout starts a new one.
+func TestLayoutServers(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts layout server processes")
+	}
+	ctx := context.Background()
+	big := dotOf(t, graph.Build(graph.Synthetic(100, 1), graph.Filter{}), Options{Layout: "neato", Seed: 2, EdgeLabels: "date"})
+	if !largeDOT(big) {
+		t.Fatal("a 100-entity graph is not judged large")
+	}
+	small := dotOf(t, graph.Build(loadDefault(t), graph.Filter{}), Options{Layout: "fdp", Seed: 5, EdgeLabels: "caption"})
+	if largeDOT(small) {
+		t.Fatal("the default figure is judged large")
+	}
+	here, err := sharedGraphviz(t).withoutCache().RenderFormats(ctx, big, "neato", "svg", "json")
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	stop := UseLayoutServers(1)
+	defer func() {
+		if stop != nil {
+			stop()
+		}
+	}()
+	gv := sharedGraphviz(t).withoutCache().WithTimeout(time.Minute)
+	before := wasmLayoutCount()
+	there, err := gv.RenderFormats(ctx, big, "neato", "svg", "json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := wasmLayoutCount() - before; n != 0 {
+		t.Errorf("the large layout ran in this process (%d layouts)", n)
+	}
+	if s, free, _ := takeSlot(ctx, true); s == nil || s.srv == nil {
+		t.Error("no server was started for the large layout")
+	} else {
+		free <- s
+	}
+	for i := range here {
+		if !bytes.Equal(here[i], there[i]) {
+			t.Errorf("format %d: the server's layout differs from this process's", i)
+		}
+	}
+
+	// Warnings, from a server: take this process's Graphviz so the small
+	// layout goes to the server.
+	slot, free, _ := takeSlot(ctx, false)
+	if !slot.local {
+		t.Fatal("the first free Graphviz is not this process's")
+	}
+	var warnings []string
+	odd := []byte("graph { a [shape=nosuchshape]; a -- b }")
+	if _, err := gv.WithWarn(func(s string) { warnings = append(warnings, s) }).Render(ctx, odd, "neato", "svg"); err != nil {
+		t.Fatal(err)
+	}
+	free <- slot
+	if !strings.Contains(strings.Join(warnings, " "), "nosuchshape") {
+		t.Errorf("warnings from the server: %q", warnings)
+	}
+
+	// Past its time: dot on 300 entities takes minutes.
+	slow := dotOf(t, graph.Build(graph.Synthetic(300, 1), graph.Filter{}), Options{Layout: "dot", EdgeLabels: "date"})
+	start := time.Now()
+	_, err = sharedGraphviz(t).withoutCache().WithTimeout(300*time.Millisecond).Render(ctx, slow, "dot", "svg")
+	if !errors.Is(err, ErrTimeout) || !strings.Contains(err.Error(), "--timeout 300ms") {
+		t.Errorf("error %v, want a timeout", err)
+	}
+	if took := time.Since(start); took > 10*time.Second {
+		t.Errorf("stopping took %v", took)
+	}
+	again, err := gv.RenderFormats(ctx, big, "neato", "svg", "json")
+	if err != nil || !bytes.Equal(again[0], here[0]) {
+		t.Errorf("layout after a server was stopped: %v", err)
+	}
+	stop()
+	stop = nil
+	if s, _, _ := takeSlot(ctx, true); s != nil {
+		t.Error("servers still in use after stop")
+	}
+}
+
+func wasmLayoutCount() int {
+	wasmMu.Lock()
+	defer wasmMu.Unlock()
+	return wasmLayouts
+}
