@@ -68,7 +68,38 @@ func captureWasmState(mem api.Memory) (*wasmState, error) {
 	if !ok {
 		return nil, fmt.Errorf("cannot read the Graphviz module's memory")
 	}
-	return &wasmState{mem: mem, buf: buf, snap: append([]byte(nil), b...)}, nil
+	w := &wasmState{mem: mem, buf: buf, snap: append([]byte(nil), b...)}
+	w.reserve()
+	return w, nil
+}
+
+// wasmReserve is the room the memory's Go slice is given up front.
+const wasmReserve = 128 << 20
+
+// reserve gives the memory's slice room to grow into: wazero grows it by
+// append, page by page as Graphviz's allocator asks, and each time the
+// slice outgrows its array the whole memory is copied to a larger one —
+// a tenth of a second of a 1,000-entity layout, with the page faults of
+// every copy. The array is reserved once, untouched (the operating system
+// supplies its pages only when written), and the memory moved into it the
+// way restore sizes it: shortened by a page, then grown through wazero's
+// Grow, which tells the compiled code where the memory now is.
+func (w *wasmState) reserve() {
+	size := len(w.snap)
+	cur := w.buf.Bytes()
+	if cap(cur) >= wasmReserve || size <= wasmPage {
+		return
+	}
+	moved := make([]byte, size-wasmPage, wasmReserve)
+	copy(moved, cur)
+	w.buf.Set(reflect.ValueOf(moved))
+	if _, ok := w.mem.Grow(1); !ok || int(w.mem.Size()) != size {
+		// Cannot happen with the wazero this was written for; the old
+		// array, which the compiled code still points at, stays in use.
+		w.buf.Set(reflect.ValueOf(cur))
+		return
+	}
+	w.mem.Write(0, w.snap)
 }
 
 // restore puts the memory back as captured: same size, same bytes.

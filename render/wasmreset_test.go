@@ -181,3 +181,31 @@ func TestSizeLimits(t *testing.T) {
 		t.Errorf("over the limit: %v", err)
 	}
 }
+
+// TestMemoryReserved: the WebAssembly memory lives in an array reserved up
+// front, so a layout that grows it does not copy it to a new one.
+func TestMemoryReserved(t *testing.T) {
+	gv := sharedGraphviz(t).withoutCache()
+	mem := graphvizModule.mod.Memory()
+	base := func() *byte {
+		b, ok := mem.Read(0, 1)
+		if !ok {
+			t.Fatal("cannot read the memory")
+		}
+		return &b[0]
+	}
+	if c := cap(freshState.buf.Bytes()); c < wasmReserve {
+		t.Fatalf("memory array of %d bytes, want %d reserved", c, wasmReserve)
+	}
+	before := base()
+	g := graph.Build(graph.Synthetic(300, 1), graph.Filter{})
+	if _, err := gv.Render(context.Background(), dotOf(t, g, Options{Layout: "sfdp", EdgeLabels: "none"}), "sfdp", "svg"); err != nil {
+		t.Fatal(err)
+	}
+	if mem.Size() <= uint32(len(freshState.snap)) {
+		t.Fatalf("the layout did not grow the memory (%d bytes)", mem.Size())
+	}
+	if base() != before {
+		t.Error("the memory moved to another array while growing")
+	}
+}
