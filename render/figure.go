@@ -171,9 +171,30 @@ type graphvizSVG struct {
 var (
 	rootTag  = regexp.MustCompile(`(?s)<svg\b[^>]*>`)
 	attrRe   = regexp.MustCompile(`\b(width|height|viewBox)="([^"]*)"`)
-	commentR = regexp.MustCompile(`(?s)<!--.*?-->\n?`)
 	groupTr  = regexp.MustCompile(`<g\b[^>]*\btransform="scale\(1 1\) rotate\(0\) translate\(([-0-9.e]+) ([-0-9.e]+)\)"`)
 )
+
+// dropComments removes the comments (and a line break after each) from
+// Graphviz's SVG: they repeat node and edge names, and the figure's SVG
+// does without them.
+func dropComments(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for {
+		i := strings.Index(s, "<!--")
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		j := strings.Index(s[i+4:], "-->")
+		if j < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:i])
+		s = strings.TrimPrefix(s[i+4+j+3:], "\n")
+	}
+}
 
 func parseGraphvizSVG(doc []byte) (*graphvizSVG, error) {
 	s := string(doc)
@@ -182,7 +203,7 @@ func parseGraphvizSVG(doc []byte) (*graphvizSVG, error) {
 	if loc == nil || end < loc[1] {
 		return nil, fmt.Errorf("graphviz produced no SVG document")
 	}
-	out := &graphvizSVG{body: commentR.ReplaceAllString(s[loc[1]:end], "")}
+	out := &graphvizSVG{body: dropComments(s[loc[1]:end])}
 	for _, m := range attrRe.FindAllStringSubmatch(s[loc[0]:loc[1]], -1) {
 		switch m[1] {
 		case "width":

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"html"
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -18,10 +17,6 @@ import (
 // the labels' positions given (nop2), which cost about a quarter of a
 // 300-entity figure: reading the layout back in, and drawing it.
 
-var (
-	edgeGroupRe = regexp.MustCompile(`<g id="([^"]*)" class="edge">`)
-	textXYRe    = regexp.MustCompile(`(<text\b[^>]*?\bx=")([-0-9.e+]+)(" y=")([-0-9.e+]+)(")`)
-)
 
 // moveLabels makes the panel id from Graphviz's SVG of a layout and, for
 // painting, its drawing operations (outs: svg, then json), with every
@@ -57,33 +52,32 @@ func moveSVGLabels(doc []byte, moves map[string]labelMove) ([]byte, bool) {
 	s := string(doc)
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/64)
+	const open, class = `<g id="`, `" class="edge">`
 	last, moved := 0, 0
-	for _, m := range edgeGroupRe.FindAllStringSubmatchIndex(s, -1) {
-		mv, ok := moves[html.UnescapeString(s[m[2]:m[3]])]
+	for at := 0; ; {
+		i := strings.Index(s[at:], class)
+		if i < 0 {
+			break
+		}
+		idEnd, start := at+i, at+i+len(class)
+		at = start
+		idStart := strings.LastIndex(s[:idEnd], open)
+		if idStart < 0 {
+			continue
+		}
+		mv, ok := moves[html.UnescapeString(s[idStart+len(open):idEnd])]
 		if !ok {
 			continue
 		}
 		end := len(s)
-		if i := strings.Index(s[m[1]:], "\n<!--"); i >= 0 {
-			end = m[1] + i
+		if j := strings.Index(s[start:], "\n<!--"); j >= 0 {
+			end = start + j
 		}
-		dx, dy := mv.to.x-mv.from.x, mv.to.y-mv.from.y
-		lines := 0
-		b.WriteString(s[last:m[1]])
-		b.WriteString(textXYRe.ReplaceAllStringFunc(s[m[1]:end], func(t string) string {
-			p := textXYRe.FindStringSubmatch(t)
-			x, err1 := strconv.ParseFloat(p[2], 64)
-			y, err2 := strconv.ParseFloat(p[4], 64)
-			if err1 != nil || err2 != nil {
-				return t
-			}
-			lines++
-			return p[1] + svgCoord(x+dx) + p[3] + svgCoord(y-dy) + p[5]
-		}))
-		last = end
-		if lines == 0 {
+		b.WriteString(s[last:start])
+		if !moveTexts(&b, s[start:end], mv.to.x-mv.from.x, mv.to.y-mv.from.y) {
 			return nil, false
 		}
+		last, at = end, end
 		moved++
 	}
 	if moved != len(moves) {
@@ -91,6 +85,58 @@ func moveSVGLabels(doc []byte, moves map[string]labelMove) ([]byte, bool) {
 	}
 	b.WriteString(s[last:])
 	return []byte(b.String()), true
+}
+
+// moveTexts writes group with the x and y of every <text> in it moved by
+// (dx, dy) in Graphviz's coordinates (the SVG's y points down). It reports
+// false when the group has no text or a text without x and y.
+func moveTexts(b *strings.Builder, group string, dx, dy float64) bool {
+	lines := 0
+	for {
+		i := strings.Index(group, "<text ")
+		if i < 0 {
+			b.WriteString(group)
+			return lines > 0
+		}
+		tagEnd := strings.IndexByte(group[i:], '>')
+		if tagEnd < 0 {
+			return false
+		}
+		tag := group[i : i+tagEnd]
+		xs, xe, okx := attrSpan(tag, " x=\"")
+		ys, ye, oky := attrSpan(tag, " y=\"")
+		if !okx || !oky || ys < xe {
+			return false
+		}
+		x, err1 := strconv.ParseFloat(tag[xs:xe], 64)
+		y, err2 := strconv.ParseFloat(tag[ys:ye], 64)
+		if err1 != nil || err2 != nil {
+			return false
+		}
+		b.WriteString(group[:i])
+		b.WriteString(tag[:xs])
+		b.WriteString(svgCoord(x + dx))
+		b.WriteString(tag[xe:ys])
+		b.WriteString(svgCoord(y - dy))
+		b.WriteString(tag[ye:])
+		group = group[i+tagEnd:]
+		lines++
+	}
+}
+
+// attrSpan finds the value of the attribute that starts with prefix (` x="`)
+// in a tag: its start and end.
+func attrSpan(tag, prefix string) (start, end int, ok bool) {
+	i := strings.Index(tag, prefix)
+	if i < 0 {
+		return 0, 0, false
+	}
+	start = i + len(prefix)
+	j := strings.IndexByte(tag[start:], '"')
+	if j < 0 {
+		return 0, 0, false
+	}
+	return start, start + j, true
 }
 
 // svgCoord writes a coordinate as Graphviz does: at most two decimals.

@@ -11,6 +11,8 @@ import (
 	"github.com/dipgraph/dipgraph/graph"
 )
 
+var edgeGroupRe = regexp.MustCompile(`<g id="([^"]*)" class="edge">`)
+
 var edgeTextRe = regexp.MustCompile(`<text\b[^>]*?\bx="([-0-9.e+]+)" y="([-0-9.e+]+)"[^>]*>([^<]*)</text>`)
 
 // TestMovedLabelsAgree: once placeLabels has moved the edge labels, the
