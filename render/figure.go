@@ -169,9 +169,9 @@ type graphvizSVG struct {
 }
 
 var (
-	rootTag  = regexp.MustCompile(`(?s)<svg\b[^>]*>`)
-	attrRe   = regexp.MustCompile(`\b(width|height|viewBox)="([^"]*)"`)
-	groupTr  = regexp.MustCompile(`<g\b[^>]*\btransform="scale\(1 1\) rotate\(0\) translate\(([-0-9.e]+) ([-0-9.e]+)\)"`)
+	rootTag = regexp.MustCompile(`(?s)<svg\b[^>]*>`)
+	attrRe  = regexp.MustCompile(`\b(width|height|viewBox)="([^"]*)"`)
+	groupTr = regexp.MustCompile(`<g\b[^>]*\btransform="scale\(1 1\) rotate\(0\) translate\(([-0-9.e]+) ([-0-9.e]+)\)"`)
 )
 
 // dropComments removes the comments (and a line break after each) from

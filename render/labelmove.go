@@ -17,7 +17,6 @@ import (
 // the labels' positions given (nop2), which cost about a quarter of a
 // 300-entity figure: reading the layout back in, and drawing it.
 
-
 // moveLabels makes the panel id from Graphviz's SVG of a layout and, for
 // painting, its drawing operations (outs: svg, then json), with every
 // label placeLabels moved where it decided, and the drawing fitted to its
