@@ -187,10 +187,12 @@ func (f *Figure) PageSize(o PaintOptions) (w, h float64, err error) {
 	return w, h, nil
 }
 
-// paintMu serialises painting: fonts (their shapers, glyph tables and the
-// subsetter, which writes into the font it subsets) are shared by every
-// figure of a process.
-var paintMu sync.Mutex
+// fontMu guards the fonts, which every figure a process paints shares:
+// their shapers and glyph tables are not safe for concurrent use, and the
+// PDF subsetter writes into the font it subsets. It is held only while a
+// font is read (shaping, glyph outlines, embedding), so figures are
+// rasterised in parallel.
+var fontMu sync.Mutex
 
 // painter draws in the figure's coordinates: points, origin at the bottom
 // left, y up.
@@ -207,7 +209,9 @@ type painter interface {
 func paintFigure(f *Figure, fonts *Fonts, transparent bool, p painter) []rune {
 	var missing []rune
 	text := func(s string, bold bool, x, y, size, align, room float64, c color.NRGBA) {
+		fontMu.Lock()
 		runs, adv, miss := fonts.shapeText(s, bold)
+		fontMu.Unlock()
 		missing = append(missing, miss...)
 		w := adv * size
 		sx := 1.0

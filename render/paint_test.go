@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"image"
 	"image/color"
 	"image/png"
@@ -324,6 +325,45 @@ func TestPaintDeterministic(t *testing.T) {
 		if name == "PDF" && (bytes.Contains(a, []byte("CreationDate")) || bytes.Contains(a, []byte("ModDate"))) {
 			t.Error("the PDF carries a date")
 		}
+	}
+}
+
+// TestPaintConcurrently paints PNGs and PDFs of the default figure (with
+// its Korean, Chinese and Russian names, so the system's CJK font too) from
+// several goroutines at once, as a build's jobs do: each comes out as the
+// same figure painted alone. (Run with -race, as CI does, it would report
+// a painter writing shared state unguarded.)
+func TestPaintConcurrently(t *testing.T) {
+	f := defaultFigure(t)
+	o := PaintOptions{Fonts: systemFonts(t), DPI: 72}
+	wantPNG, err := f.PNG(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantPDF, err := f.PDF(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 8)
+	for i := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			paint, want, name := f.PNG, wantPNG, "PNG"
+			if i%2 == 1 {
+				paint, want, name = f.PDF, wantPDF, "PDF"
+			}
+			got, err := paint(o)
+			if err != nil || !bytes.Equal(got, want) {
+				errs <- fmt.Sprintf("%s %d painted alongside others: %v, same bytes %v", name, i, err, bytes.Equal(got, want))
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }
 

@@ -27,8 +27,6 @@ func (f *Figure) PDF(o PaintOptions) ([]byte, error) {
 	if err := f.paintable(); err != nil {
 		return nil, err
 	}
-	paintMu.Lock()
-	defer paintMu.Unlock()
 	w, h, err := f.PageSize(o)
 	if err != nil {
 		return nil, err
@@ -211,6 +209,8 @@ func (pp *pdfPainter) glyphs(run textRun, x, y, size, sx float64, c color.NRGBA)
 	fmt.Fprintf(b, "BT\n%s 0 0 1 %s %s Tm\n", pdfNum(sx), pdfNum(x), pdfNum(y))
 	var cur *pdfFont
 	open := false
+	fontMu.Lock()
+	defer fontMu.Unlock()
 	for i, g := range run.glyphs {
 		pf, code := pp.code(run.font, g.ID, clusterText(run, i))
 		if pf != cur {
@@ -301,13 +301,16 @@ func (pp *pdfPainter) document(w, h float64, title string) ([]byte, error) {
 	page := d.reserve()
 	content := d.stream("", pp.content.Bytes())
 	var fontRes []string
+	fontMu.Lock()
 	for _, pf := range pp.order {
 		ref, err := d.writeFont(pf)
 		if err != nil {
+			fontMu.Unlock()
 			return nil, err
 		}
 		fontRes = append(fontRes, fmt.Sprintf("/%s %d 0 R", pf.name, ref))
 	}
+	fontMu.Unlock()
 	var gs []string
 	for _, set := range []struct {
 		prefix, key string

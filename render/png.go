@@ -39,8 +39,6 @@ func (f *Figure) Image(o PaintOptions) (*image.RGBA, error) {
 	if err := f.paintable(); err != nil {
 		return nil, err
 	}
-	paintMu.Lock()
-	defer paintMu.Unlock()
 	w, h, err := f.PixelSize(o)
 	if err != nil {
 		return nil, err
@@ -137,7 +135,10 @@ func (rp *rasterPainter) glyphs(run textRun, x, y, size, sx float64, c color.NRG
 		gp, ok := rp.cache[glyphKey{run.font, g.ID}]
 		if !ok {
 			gp = &canvas.Path{}
-			if err := run.font.GlyphPath(gp, g.ID, 0, 0, 0, 1, font.NoHinting); err != nil {
+			fontMu.Lock()
+			err := run.font.GlyphPath(gp, g.ID, 0, 0, 0, 1, font.NoHinting)
+			fontMu.Unlock()
+			if err != nil {
 				gp = &canvas.Path{}
 			}
 			rp.cache[glyphKey{run.font, g.ID}] = gp
