@@ -25,6 +25,9 @@ func (f *Figure) PNG(o PaintOptions) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	if !o.Transparent {
+		return withDPI(encodeOpaquePNG(img), o.dpi()), nil
+	}
 	var b bytes.Buffer
 	// BestSpeed: a third of the encoding time of the default level, for
 	// files about 3 % larger (figures are mostly flat colour).
