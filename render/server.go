@@ -16,12 +16,11 @@ import (
 )
 
 // Layout servers: worker processes that stay, laying out one graph after
-// another, so that a build using both cores has a second Graphviz. A
-// process's Graphviz in WebAssembly runs one layout at a time, and a
-// figure's layouts are most of its cost, so without them a build's jobs
-// queue for it. A server starts the first time a layout would otherwise
-// wait (about 0.1 s, on the other core), and lays out exactly as this
-// process would: every layout starts from Graphviz's starting memory
+// another, so that a build of large figures uses both cores. A process's
+// Graphviz in WebAssembly runs one layout at a time, and a large layout
+// that may have to be stopped runs in a worker process, at about 0.1 s to
+// start each; a server starts once, when a build first has such a layout,
+// and lays out exactly as this process would: every layout starts from Graphviz's starting memory
 // (wasmreset.go). A server past its time is killed, like a worker, and the
 // next layout that needs it starts a new one.
 
@@ -43,9 +42,9 @@ var (
 )
 
 // UseLayoutServers lets up to n layout servers lay out graphs beside this
-// process's Graphviz (n = 0: none): small layouts go to whichever Graphviz
-// is free, large ones — which would otherwise each start a worker process,
-// to be stoppable — to a server. It returns a function that stops the
+// process's Graphviz (n = 0: none): large layouts, which would otherwise
+// each start a worker process to be stoppable, go to a server; small ones
+// stay in this process. It returns a function that stops the
 // servers, to be called when the work is done.
 func UseLayoutServers(n int) (stop func()) {
 	if n <= 0 {
@@ -74,8 +73,8 @@ func UseLayoutServers(n int) (stop func()) {
 }
 
 // takeSlot waits for a Graphviz to lay out on — a server's for a large
-// graph, else the first free, this process's first — and returns it with
-// the channel it goes back to; nil when servers are not in use.
+// graph, else this process's — and returns it with the channel it goes
+// back to; nil when servers are not in use.
 func takeSlot(ctx context.Context, large bool) (*layoutSlot, chan *layoutSlot, error) {
 	slotsMu.Lock()
 	local, srvs := localSlot, srvSlots
@@ -91,16 +90,11 @@ func takeSlot(ctx context.Context, large bool) (*layoutSlot, chan *layoutSlot, e
 			return nil, nil, ctx.Err()
 		}
 	}
+	// A small layout takes a few milliseconds here; starting a server
+	// for it would take a hundred.
 	select {
 	case s := <-local:
 		return s, local, nil
-	default:
-	}
-	select {
-	case s := <-local:
-		return s, local, nil
-	case s := <-srvs:
-		return s, srvs, nil
 	case <-ctx.Done():
 		return nil, nil, ctx.Err()
 	}
