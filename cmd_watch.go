@@ -19,6 +19,7 @@ import (
 
 	"github.com/dipgraph/dipgraph/data"
 	"github.com/dipgraph/dipgraph/graph"
+	"github.com/dipgraph/dipgraph/render"
 )
 
 const watchHelp = `Render a figure as render does, then again whenever a data file changes,
@@ -80,6 +81,11 @@ func runWatch(e *env, args []string) int {
 	}
 	w := &watcher{e: e, inputs: inputs, spec: spec, output: f.output, styleFile: f.styleFile}
 	w.rebuild = w.renderOne
+	// A large figure's layout, which must stay stoppable, goes to a layout
+	// server that lives as long as watch, rather than to a new worker
+	// process on every save. (With a manifest, each build has its own.)
+	stopServers := render.UseLayoutServers(1)
+	defer stopServers()
 	return w.run(*serve, func() []string { return files })
 }
 
