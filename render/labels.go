@@ -134,7 +134,7 @@ func placeLabels(laid []byte) laidLabels {
 				nodes = append(nodes, box{p[0].x - w, p[0].y - h, p[0].x + w, p[0].y + h})
 			}
 		case l.get("pos") != "":
-			p, ok := parsePoints(l.get("pos"))
+			p, ends, ok := parsePos(l.get("pos"))
 			if !ok || len(p) < 2 {
 				continue
 			}
@@ -143,7 +143,7 @@ func placeLabels(laid []byte) laidLabels {
 			for _, q := range line {
 				take(box{q.x, q.y, q.x, q.y})
 			}
-			for _, q := range splineEnds(l.get("pos")) {
+			for _, q := range ends {
 				take(box{q.x, q.y, q.x, q.y})
 			}
 			text := l.get("xlabel")
@@ -258,41 +258,35 @@ func parseBox(s string) (box, bool) {
 	return box{v[0], v[1], v[2], v[3]}, true
 }
 
-// splineEnds are the arrowheads' tips of an edge's pos ("e,x,y", "s,x,y").
-func splineEnds(pos string) []pt {
-	var out []pt
-	for _, f := range strings.Fields(pos) {
-		if rest, ok := strings.CutPrefix(f, "e,"); ok {
-			f = rest
-		} else if rest, ok := strings.CutPrefix(f, "s,"); ok {
-			f = rest
-		} else {
-			continue
-		}
-		if p, ok := parsePoints(f); ok {
-			out = append(out, p...)
-		}
-	}
-	return out
-}
 
 // parsePoints reads Graphviz points ("x,y x,y …"), dropping the e,/s,
 // markers of a spline's end points (the arrowheads' tips).
 func parsePoints(s string) ([]pt, bool) {
-	var out []pt
-	for _, f := range strings.Fields(s) {
-		if strings.HasPrefix(f, "e,") || strings.HasPrefix(f, "s,") {
-			continue
+	out, _, ok := parsePos(s)
+	return out, ok
+}
+
+// parsePos reads an edge's pos: the spline's points, and apart from them
+// the arrowheads' tips ("e,x,y", "s,x,y").
+func parsePos(s string) (points, ends []pt, ok bool) {
+	for f := range strings.FieldsSeq(s) {
+		end := strings.HasPrefix(f, "e,") || strings.HasPrefix(f, "s,")
+		if end {
+			f = f[2:]
 		}
 		xs, ys, ok := strings.Cut(f, ",")
 		x, err1 := strconv.ParseFloat(xs, 64)
 		y, err2 := strconv.ParseFloat(strings.TrimSuffix(ys, "!"), 64)
 		if !ok || err1 != nil || err2 != nil {
-			return nil, false
+			return nil, nil, false
 		}
-		out = append(out, pt{x, y})
+		if end {
+			ends = append(ends, pt{x, y})
+		} else {
+			points = append(points, pt{x, y})
+		}
 	}
-	return out, len(out) > 0
+	return points, ends, len(points) > 0
 }
 
 // sampleSpline turns a Graphviz B-spline's control points (1 + 3k) into
