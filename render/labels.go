@@ -258,7 +258,6 @@ func parseBox(s string) (box, bool) {
 	return box{v[0], v[1], v[2], v[3]}, true
 }
 
-
 // parsePoints reads Graphviz points ("x,y x,y …"), dropping the e,/s,
 // markers of a spline's end points (the arrowheads' tips).
 func parsePoints(s string) ([]pt, bool) {
