@@ -236,7 +236,8 @@ func (g *Graphviz) Render(ctx context.Context, dot []byte, engine, format string
 
 // RenderFormats lays out DOT text once and renders that one layout in each
 // of the formats, so that an SVG and the drawing operations a painter uses
-// show the same positions.
+// show the same positions. A small layout made before in this process is
+// answered from memory (layoutcache.go).
 func (g *Graphviz) RenderFormats(ctx context.Context, dot []byte, engine string, formats ...string) ([][]byte, error) {
 	if len(formats) == 0 {
 		return nil, fmt.Errorf("graphviz: no output format")
@@ -251,13 +252,33 @@ func (g *Graphviz) RenderFormats(ctx context.Context, dot []byte, engine string,
 			return outs, nil
 		}
 	}
+	// A layout that warned is not kept: a repeat would not warn again.
+	// (Atomic: an abandoned layout may still warn after lay returns.)
+	var warned atomic.Bool
+	h := *g
+	h.Warn = func(msg string) {
+		warned.Store(true)
+		if g.Warn != nil {
+			g.Warn(msg)
+		}
+	}
+	outs, err := h.lay(ctx, dot, engine, formats)
+	if err == nil && keep && !warned.Load() {
+		layouts.put(key, outs)
+	}
+	return outs, err
+}
+
+// lay makes a layout where it should run: here; in a layout server or a
+// worker process when it may have to be stopped (see WithTimeout) and is
+// large; in a worker while an abandoned layout holds this process's
+// Graphviz (see AbandonOnTimeout).
+func (g *Graphviz) lay(ctx context.Context, dot []byte, engine string, formats []string) ([][]byte, error) {
 	if abandoned.Load() {
-		// A stopped layout still holds this process's Graphviz.
 		return g.renderInWorker(ctx, dot, engine, formats, 0, 0)
 	}
-	// A layout that may be stopped runs where it can be (see WithTimeout).
 	// nop2 keeps the positions it is given and only draws: it is never
-	// the long part of a figure, and a worker would cost more than it.
+	// the long part of a figure, and another process would cost more.
 	_, deadline := ctx.Deadline()
 	stoppable := (g.timeout > 0 || deadline) && engine != "nop2"
 	slot, free, err := takeSlot(ctx, stoppable && largeDOT(dot))
@@ -269,12 +290,7 @@ func (g *Graphviz) RenderFormats(ctx context.Context, dot []byte, engine string,
 		if !slot.local {
 			outs, warnings, err := g.renderOnServer(ctx, slot, dot, engine, formats)
 			for _, w := range warnings { // as the server's layHere wrote them
-				if g.Warn != nil {
-					g.Warn(w)
-				}
-			}
-			if err == nil && keep && len(warnings) == 0 {
-				layouts.put(key, outs)
+				g.Warn(w)
 			}
 			return outs, err
 		}
@@ -300,20 +316,7 @@ func (g *Graphviz) RenderFormats(ctx context.Context, dot []byte, engine string,
 		return g.renderInWorker(ctx, dot, engine, formats, nodes, edges)
 	}
 	defer wasmMu.Unlock()
-	// A layout that warned is not kept: a repeat would not warn again.
-	warned := false
-	h := *g
-	h.Warn = func(msg string) {
-		warned = true
-		if g.Warn != nil {
-			g.Warn(msg)
-		}
-	}
-	outs, err := h.layHere(ctx, gr, edges, engine, formats)
-	if err == nil && keep && !warned {
-		layouts.put(key, outs)
-	}
-	return outs, err
+	return g.layHere(ctx, gr, edges, engine, formats)
 }
 
 // AbandonOnTimeout returns a handle on the same Graphviz for a process
@@ -347,8 +350,20 @@ func (g *Graphviz) layAbandonable(ctx context.Context, gr *cgraph.Graph, wantEdg
 	}
 	done := make(chan result, 1)
 	finished := false
+	// Once the caller has given up on the layout, its warnings go nowhere:
+	// the caller may be writing its own message, or be gone.
+	var warnMu sync.Mutex
+	gaveUp := false
+	h := *g
+	h.Warn = func(msg string) {
+		warnMu.Lock()
+		defer warnMu.Unlock()
+		if !gaveUp && g.Warn != nil {
+			g.Warn(msg)
+		}
+	}
 	go func() {
-		outs, err := g.layHere(context.WithoutCancel(ctx), gr, wantEdges, engine, formats)
+		outs, err := h.layHere(context.WithoutCancel(ctx), gr, wantEdges, engine, formats)
 		abandonMu.Lock()
 		finished = true
 		abandoned.Store(false)
@@ -366,6 +381,9 @@ func (g *Graphviz) layAbandonable(ctx context.Context, gr *cgraph.Graph, wantEdg
 	case r := <-done:
 		return r.outs, r.err
 	case <-run.Done():
+		warnMu.Lock()
+		gaveUp = true
+		warnMu.Unlock()
 		abandonMu.Lock()
 		if !finished {
 			abandoned.Store(true)
