@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"context"
 	"html"
 	"math"
@@ -96,6 +97,38 @@ func TestMovedLabelsAgree(t *testing.T) {
 					t.Errorf("%d labels in the SVG, %d placed", seen, len(placed.moves))
 				}
 			})
+		}
+	}
+}
+
+// TestMoveSVGLabelsRefuses: when an edge's label is not where it is
+// expected in Graphviz's SVG, the move is refused (and the caller has
+// Graphviz draw the layout again) rather than half done.
+func TestMoveSVGLabelsRefuses(t *testing.T) {
+	doc := []byte(`<svg><g id="graph0" class="graph">
+<!-- a&#45;&gt;b -->
+<g id="edge&#45;1" class="edge">
+<title>a&#45;&gt;b</title>
+<path d="M0,0C1,1 2,2 3,3"/>
+<text text-anchor="middle" x="10" y="-20">label</text>
+</g>
+<!-- b&#45;&gt;c -->
+<g id="edge&#45;2" class="edge">
+<title>b&#45;&gt;c</title>
+<path d="M0,0C1,1 2,2 3,3"/>
+</g>
+</g></svg>`)
+	move := labelMove{from: pt{10, 20}, to: pt{15, 30}, w: 20, h: 10}
+	got, ok := moveSVGLabels(doc, map[string]labelMove{"edge-1": move})
+	if !ok || !bytes.Contains(got, []byte(`x="15" y="-30"`)) {
+		t.Errorf("moving edge-1's label: ok %v\n%s", ok, got)
+	}
+	for name, moves := range map[string]map[string]labelMove{
+		"an edge without text": {"edge-1": move, "edge-2": move},
+		"an edge not drawn":    {"edge-1": move, "edge-9": move},
+	} {
+		if _, ok := moveSVGLabels(doc, moves); ok {
+			t.Errorf("%s: moved", name)
 		}
 	}
 }

@@ -76,3 +76,17 @@ func TestLayoutCache(t *testing.T) {
 		t.Error("a large layout would be kept")
 	}
 }
+
+// TestReadDOTErrors: DOT Graphviz cannot read is an error with Graphviz's
+// own message, and Graphviz reads the next graph as usual.
+func TestReadDOTErrors(t *testing.T) {
+	gv := sharedGraphviz(t).withoutCache()
+	_, err := gv.Render(context.Background(), []byte("digraph { a -> }"), "dot", "svg")
+	if err == nil || !strings.Contains(err.Error(), "syntax error") {
+		t.Errorf("error %v, want Graphviz's syntax error", err)
+	}
+	out, err := gv.Render(context.Background(), []byte("digraph { a -> b }"), "dot", "svg")
+	if err != nil || !bytes.Contains(out, []byte(`class="edge"`)) {
+		t.Errorf("the next graph: %v", err)
+	}
+}
