@@ -155,10 +155,7 @@ func (s *graphvizSVG) refit(placed laidLabels) bool {
 		return false
 	}
 	for _, m := range placed.moves {
-		tight = box{
-			math.Min(tight.x0, m.to.x-m.w/2), math.Min(tight.y0, m.to.y-m.h/2),
-			math.Max(tight.x1, m.to.x+m.w/2), math.Max(tight.y1, m.to.y+m.h/2),
-		}
+		tight = tight.union(box{m.to.x - m.w/2, m.to.y - m.h/2, m.to.x + m.w/2, m.to.y + m.h/2})
 	}
 	if tight == bb {
 		return true

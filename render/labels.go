@@ -34,6 +34,17 @@ func (b box) overlap(o box) float64 {
 	return w * h
 }
 
+// union is the box around b and o; the zero box is empty.
+func (b box) union(o box) box {
+	switch {
+	case b == (box{}):
+		return o
+	case o == (box{}):
+		return b
+	}
+	return box{math.Min(b.x0, o.x0), math.Min(b.y0, o.y0), math.Max(b.x1, o.x1), math.Max(b.y1, o.y1)}
+}
+
 type pt struct{ x, y float64 }
 
 // touches reports whether two boxes meet (a flat box — a horizontal or
@@ -109,12 +120,7 @@ func placeLabels(laid []byte) laidLabels {
 	var edges []*laidEdge
 	var lines [][]pt
 	var content box
-	take := func(b box) {
-		if content == (box{}) {
-			content = b
-		}
-		content = box{math.Min(content.x0, b.x0), math.Min(content.y0, b.y0), math.Max(content.x1, b.x1), math.Max(content.y1, b.y1)}
-	}
+	take := func(b box) { content = content.union(b) }
 	for _, l := range dotAttrLists(laid) {
 		id := l.get("id")
 		switch {
@@ -171,21 +177,7 @@ func placeLabels(laid []byte) laidLabels {
 	}
 	// The area the labels may use: the drawing's bounding box, grown to
 	// take in anything outside it.
-	area := bb
-	grow := func(b box) {
-		if area == (box{}) {
-			area = b
-		}
-		area = box{math.Min(area.x0, b.x0), math.Min(area.y0, b.y0), math.Max(area.x1, b.x1), math.Max(area.y1, b.y1)}
-	}
-	for _, n := range nodes {
-		grow(n)
-	}
-	for _, line := range lines {
-		for _, p := range line {
-			grow(box{p.x, p.y, p.x, p.y})
-		}
-	}
+	area := bb.union(content)
 	g := newGrid(area, 36)
 	for _, n := range nodes {
 		g.add(n)
