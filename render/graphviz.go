@@ -222,6 +222,14 @@ func (g *Graphviz) WithTimeout(d time.Duration) *Graphviz {
 	return &c
 }
 
+// withTimeout is ctx, ended also by the handle's timeout when it has one.
+func (g *Graphviz) withTimeout(ctx context.Context) (context.Context, context.CancelFunc) {
+	if g.timeout > 0 {
+		return context.WithTimeout(ctx, g.timeout)
+	}
+	return ctx, func() {}
+}
+
 // Render lays out DOT text with the engine and renders it in format ("svg",
 // "json" for Graphviz's drawing operations, or "dot" for DOT annotated with
 // positions). It returns Graphviz's own messages as an error when Graphviz
@@ -288,7 +296,7 @@ func (g *Graphviz) lay(ctx context.Context, dot []byte, engine string, formats [
 	if slot != nil {
 		defer func() { free <- slot }()
 		if !slot.local {
-			outs, warnings, err := g.renderOnServer(ctx, slot, dot, engine, formats)
+			outs, warnings, err := g.renderOnServer(ctx, slot, dot, engine, formats, 0, 0)
 			for _, w := range warnings { // as the server's layHere wrote them
 				g.Warn(w)
 			}
@@ -371,12 +379,8 @@ func (g *Graphviz) layAbandonable(ctx context.Context, gr *cgraph.Graph, wantEdg
 		wasmMu.Unlock()
 		done <- result{outs, err}
 	}()
-	run := ctx
-	if g.timeout > 0 {
-		var cancel context.CancelFunc
-		run, cancel = context.WithTimeout(ctx, g.timeout)
-		defer cancel()
-	}
+	run, cancel := g.withTimeout(ctx)
+	defer cancel()
 	select {
 	case r := <-done:
 		return r.outs, r.err

@@ -15,7 +15,7 @@ import (
 	"time"
 )
 
-// Layout servers: worker processes that stay, laying out one graph after
+// Layout servers: workers (worker.go) that stay, laying out one graph after
 // another, so that a build of large figures uses both cores. A process's
 // Graphviz in WebAssembly runs one layout at a time, and a large layout
 // that may have to be stopped runs in a worker process, at about 0.1 s to
@@ -23,9 +23,6 @@ import (
 // and lays out exactly as this process would: every layout starts from Graphviz's starting memory
 // (wasmreset.go). A server past its time is killed, like a worker, and the
 // next layout that needs it starts a new one.
-
-// serveSpec, as workerEnv's value, starts a layout server.
-const serveSpec = "serve"
 
 // layoutSlot is one Graphviz a layout may use: this process's (local) or
 // a server's, started when first needed.
@@ -123,7 +120,7 @@ func startServer() (*layoutServer, error) {
 		return nil, fmt.Errorf("starting a layout server: %w", err)
 	}
 	s := &layoutServer{cmd: exec.Command(exe)}
-	s.cmd.Env = append(os.Environ(), workerEnv+"="+serveSpec)
+	s.cmd.Env = append(os.Environ(), workerEnv+"=1")
 	s.cmd.Stderr = &s.stderr
 	if s.in, err = s.cmd.StdinPipe(); err != nil {
 		return nil, err
@@ -159,8 +156,9 @@ func (s *layoutServer) kill() {
 }
 
 // renderOnServer lays out dot on the slot's server, starting one if need
-// be, within the handle's timeout.
-func (g *Graphviz) renderOnServer(ctx context.Context, slot *layoutSlot, dot []byte, engine string, formats []string) ([][]byte, []string, error) {
+// be, within the handle's timeout; nodes and edges, the graph's size when
+// known, go in a timeout's message.
+func (g *Graphviz) renderOnServer(ctx context.Context, slot *layoutSlot, dot []byte, engine string, formats []string, nodes, edges int) ([][]byte, []string, error) {
 	if slot.srv == nil {
 		srv, err := startServer()
 		if err != nil {
@@ -178,12 +176,8 @@ func (g *Graphviz) renderOnServer(ctx context.Context, slot *layoutSlot, dot []b
 		outs, warnings, err := srv.request(dot, engine, formats)
 		done <- reply{outs, warnings, err}
 	}()
-	run := ctx
-	if g.timeout > 0 {
-		var cancel context.CancelFunc
-		run, cancel = context.WithTimeout(ctx, g.timeout)
-		defer cancel()
-	}
+	run, cancel := g.withTimeout(ctx)
+	defer cancel()
 	select {
 	case r := <-done:
 		var ioErr *serverIOError
@@ -210,7 +204,7 @@ func (g *Graphviz) renderOnServer(ctx context.Context, slot *layoutSlot, dot []b
 		srv.kill()
 		<-done
 		slot.srv = nil
-		return nil, nil, g.stopped(run.Err(), engine, 0, 0)
+		return nil, nil, g.stopped(run.Err(), engine, nodes, edges)
 	}
 }
 
