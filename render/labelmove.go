@@ -140,7 +140,7 @@ func attrSpan(tag, prefix string) (start, end int, ok bool) {
 
 // svgCoord writes a coordinate as Graphviz does: at most two decimals.
 func svgCoord(v float64) string {
-	return strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
+	return num(math.Round(v*100) / 100)
 }
 
 // refit fits the drawing to what it now holds: everything but the edge

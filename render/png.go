@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
-	"hash/crc32"
 	"image"
 	"image/color"
 	"image/png"
@@ -168,17 +167,16 @@ func withDPI(b []byte, dpi float64) []byte {
 		return b
 	}
 	ppm := uint32(math.Round(dpi / 0.0254))
-	chunk := make([]byte, 4+4+9+4)
-	binary.BigEndian.PutUint32(chunk, 9)
-	copy(chunk[4:], "pHYs")
-	binary.BigEndian.PutUint32(chunk[8:], ppm)
-	binary.BigEndian.PutUint32(chunk[12:], ppm)
-	chunk[16] = 1 // metres
-	binary.BigEndian.PutUint32(chunk[17:], crc32.ChecksumIEEE(chunk[4:17]))
-	out := make([]byte, 0, len(b)+len(chunk))
-	out = append(out, b[:sig+ihdr]...)
-	out = append(out, chunk...)
-	return append(out, b[sig+ihdr:]...)
+	var phys [9]byte
+	binary.BigEndian.PutUint32(phys[0:], ppm)
+	binary.BigEndian.PutUint32(phys[4:], ppm)
+	phys[8] = 1 // metres
+	var out bytes.Buffer
+	out.Grow(len(b) + 4 + 4 + len(phys) + 4)
+	out.Write(b[:sig+ihdr])
+	pngChunk(&out, "pHYs", phys[:])
+	out.Write(b[sig+ihdr:])
+	return out.Bytes()
 }
 
 // catch turns a panic of the drawing library into an error: a figure it
