@@ -12,8 +12,9 @@ import (
 // every row unfiltered. image/png tries five filters on every row and keeps
 // the alpha channel's work; figures are flat colour with anti-aliased
 // edges, which the compressor's own matching takes best unfiltered: on the
-// default figure, 36 ms and 398 kB against image/png's 77 ms and 474 kB at
-// its fastest level. The same image gives the same bytes.
+// default figure at 1920 px, 24 ms and 362 kB against image/png's 65 ms and
+// 433 kB at its fastest level (BenchmarkEncodePNG). The same image gives
+// the same bytes.
 func encodeOpaquePNG(img *image.RGBA) []byte {
 	w, h := img.Rect.Dx(), img.Rect.Dy()
 	var b bytes.Buffer
