@@ -44,3 +44,16 @@ func hexAlpha(c string) (float64, bool) {
 	}
 	return float64(v) / 255, true
 }
+
+// backdrop is the colour a figure of the theme is meant to be seen on: its
+// background, or for a theme without one (dark, for dark slides) the
+// slide colour contrast is judged against.
+func (t *Theme) backdrop() string {
+	switch {
+	case t.Background != "":
+		return t.Background
+	case t.Name == "dark":
+		return "#1E2228"
+	}
+	return "#FFFFFF"
+}

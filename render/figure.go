@@ -43,6 +43,7 @@ type Figure struct {
 	Width, Height float64 // points
 	title, desc   string
 	background    string    // #rrggbb, or "" for none
+	backdrop      string    // what a figure without background is meant to sit on, for contrast
 	pxW, pxH      int       // the SVG's declared size in pixels (Fit), 0: its size in points
 	lines         []figText // title block, then sources
 	panels        []*panel  // the relation graph, then the legend if any
@@ -66,7 +67,8 @@ type panel struct {
 	id     string
 	x, y   float64
 	svg    *graphvizSVG
-	layout *drawing // nil unless the figure is to be painted
+	layout *drawing  // nil unless the figure is to be painted
+	geom   *geometry // a relation graph's drawing, for the legibility score
 }
 
 // Lay lays the figure out: the relation graph and the legend with Graphviz
@@ -88,7 +90,7 @@ func Lay(ctx context.Context, gv *Graphviz, g *graph.Graph, o Options, paint boo
 	if err := DOT(&dot, g, o); err != nil {
 		return nil, err
 	}
-	main, err := layGraph(ctx, gv, "figure-graph", dot.Bytes(), o.Layout, paint)
+	main, err := layGraph(ctx, gv, "figure-graph", dot.Bytes(), o.Layout, paint, g.Dataset)
 	if err != nil {
 		return nil, err
 	}
@@ -107,10 +109,7 @@ func Lay(ctx context.Context, gv *Graphviz, g *graph.Graph, o Options, paint boo
 // each other (placeLabels) in the drawings of that one layout (see
 // moveLabels). Should a drawing not have the form that expects, the layout
 // is drawn again by Graphviz with every position given (nop2).
-func layGraph(ctx context.Context, gv *Graphviz, id string, dot []byte, engine string, paint bool) (*panel, error) {
-	if engine == "dot" || !bytes.Contains(dot, []byte("xlabel=")) {
-		return layPanel(ctx, gv, id, dot, engine, paint)
-	}
+func layGraph(ctx context.Context, gv *Graphviz, id string, dot []byte, engine string, paint bool, d *graph.Dataset) (*panel, error) {
 	formats := []string{"dot", "svg"}
 	if paint {
 		formats = append(formats, "json")
@@ -119,11 +118,26 @@ func layGraph(ctx context.Context, gv *Graphviz, id string, dot []byte, engine s
 	if err != nil {
 		return nil, err
 	}
-	placed := placeLabels(outs[0])
-	if p, ok := moveLabels(id, placed, outs[1:]); ok {
+	if engine == "dot" || !bytes.Contains(dot, []byte("xlabel=")) {
+		p, err := panelOf(id, outs[1:], paint)
+		if err != nil {
+			return nil, err
+		}
+		p.geom = readGeometry(outs[0], nil, d)
 		return p, nil
 	}
-	return layPanel(ctx, gv, id, setDOTAttrs(outs[0], xlpAttrs(placed.moves)), pinEngine, paint)
+	placed := placeLabels(outs[0])
+	if p, ok := moveLabels(id, placed, outs[1:]); ok {
+		p.geom = readGeometry(outs[0], placed.moves, d)
+		return p, nil
+	}
+	laid := setDOTAttrs(outs[0], xlpAttrs(placed.moves))
+	p, err := layPanel(ctx, gv, id, laid, pinEngine, paint)
+	if err != nil {
+		return nil, err
+	}
+	p.geom = readGeometry(laid, nil, d)
+	return p, nil
 }
 
 func layPanel(ctx context.Context, gv *Graphviz, id string, dot []byte, engine string, paint bool) (*panel, error) {
@@ -135,7 +149,14 @@ func layPanel(ctx context.Context, gv *Graphviz, id string, dot []byte, engine s
 	if err != nil {
 		return nil, err
 	}
+	return panelOf(id, outs, paint)
+}
+
+// panelOf makes the panel id from Graphviz's SVG of a layout and, for
+// painting, its drawing operations (outs: svg, then json).
+func panelOf(id string, outs [][]byte, paint bool) (*panel, error) {
 	p := &panel{id: id}
+	var err error
 	if p.svg, err = parseGraphvizSVG(outs[0]); err != nil {
 		return nil, err
 	}
@@ -264,7 +285,7 @@ func arrange(g *graph.Graph, o Options, main, legend *panel) *Figure {
 	}
 
 	th := o.theme()
-	f := &Figure{Width: width, title: title, desc: describe(g, o), background: th.Background}
+	f := &Figure{Width: width, title: title, desc: describe(g, o), background: th.Background, backdrop: th.backdrop()}
 	y := figMargin
 	headH := float64(len(titleLines))*lineH(titleSize) + float64(len(subLines))*lineH(subtitleSize)
 	bodyH := main.svg.height

@@ -187,7 +187,7 @@ func layPinned(ctx context.Context, gv *Graphviz, t *Timeline, union *graph.Grap
 	}
 	var panels []*panel
 	for i, dot := range dots {
-		pn, err := layGraph(ctx, gv, fmt.Sprintf("figure-graph-%d", i+1), dot, pinEngine, paint)
+		pn, err := layGraph(ctx, gv, fmt.Sprintf("figure-graph-%d", i+1), dot, pinEngine, paint, union.Dataset)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", t.Snapshots[i].Date, err)
 		}
@@ -365,7 +365,7 @@ func figureHead(g *graph.Graph, o Options, bodyW float64, legend *panel, subtitl
 	}
 	width = max(width+2*figMargin, minFigWidth)
 	inner := width - 2*figMargin
-	f := &Figure{Width: width, title: title, desc: g.Dataset.Description, background: th.Background}
+	f := &Figure{Width: width, title: title, desc: g.Dataset.Description, background: th.Background, backdrop: th.backdrop()}
 	y := figMargin
 	text := func(lines []string, size float64, bold bool, color string) {
 		for _, l := range lines {

@@ -1,0 +1,309 @@
+package render
+
+import (
+	"html"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/dipgraph/dipgraph/graph"
+)
+
+// The geometry of a laid-out relation graph, as a reader sees it: every
+// node's outline, every country's frame, every line as drawn and every
+// piece of edge text where it finally sits. It is read from the layout
+// Graphviz annotated (DOT with positions) after every placement step —
+// labels moved, lines rerouted — so it is the drawing that the SVG, PNG
+// and PDF show. The legibility score (legibility.go) measures it, and the
+// layout search (candidates.go) compares layouts by it. Coordinates are
+// Graphviz points, y up, of the panel the graph is drawn in.
+
+// geometry is one relation graph panel's drawing.
+type geometry struct {
+	nodes  []geoNode
+	frames []geoFrame
+	edges  []geoEdge
+	labels []geoLabel
+}
+
+// geoNode is a node's outline: an ellipse inscribed in box, or the box.
+type geoNode struct {
+	id       string // entity id
+	country  string // the country it belongs to: itself for a country
+	box      box
+	ellipse  bool
+	fontSize float64
+	text     string // #rrggbb of its name
+	fill     string
+}
+
+// inside reports whether p lies inside the node's outline shrunk by in
+// points.
+func (n *geoNode) inside(p pt, in float64) bool {
+	cx, cy := (n.box.x0+n.box.x1)/2, (n.box.y0+n.box.y1)/2
+	rx, ry := (n.box.x1-n.box.x0)/2-in, (n.box.y1-n.box.y0)/2-in
+	if rx <= 0 || ry <= 0 {
+		return false
+	}
+	dx, dy := p.x-cx, p.y-cy
+	if n.ellipse {
+		return (dx/rx)*(dx/rx)+(dy/ry)*(dy/ry) < 1
+	}
+	return math.Abs(dx) < rx && math.Abs(dy) < ry
+}
+
+// overlapsBox reports whether box b meets the node's outline (for an
+// ellipse: whether the point of b nearest its centre lies inside it).
+func (n *geoNode) overlapsBox(b box) bool {
+	if n.box.overlap(b) <= 0 {
+		return false
+	}
+	if !n.ellipse {
+		return true
+	}
+	cx, cy := (n.box.x0+n.box.x1)/2, (n.box.y0+n.box.y1)/2
+	p := pt{min(max(cx, b.x0), b.x1), min(max(cy, b.y0), b.y1)}
+	return n.inside(p, 0)
+}
+
+// geoFrame is a country's shaded frame around its people.
+type geoFrame struct {
+	country string
+	box     box
+}
+
+// geoEdge is a drawn line: a relation, or the thin line tying a person to
+// their country.
+type geoEdge struct {
+	id       string // "edge-N", or "" for a membership line
+	from, to string // entity ids
+	line     []pt   // the spline sampled at most 2 pt apart, arrowheads excluded
+	color    string // #rrggbb (the first of a colour list)
+	style    string // solid, dashed, dotted
+	width    float64
+	member   bool
+}
+
+// pair is the edge's two ends in a fixed order.
+func (e *geoEdge) pair() [2]string {
+	if e.from < e.to {
+		return [2]string{e.from, e.to}
+	}
+	return [2]string{e.to, e.from}
+}
+
+// ends reports whether the edge ends at node id.
+func (e *geoEdge) ends(id string) bool { return e.from == id || e.to == id }
+
+// geoLabel is an edge's text where it is drawn.
+type geoLabel struct {
+	edge     int // index in geometry.edges
+	box      box
+	fontSize float64
+	text     string
+	color    string
+	leader   []pt // a leader line from the text to its edge, if any
+	marker   int  // > 0: the text is in the key, under this number, and box is the marker's
+}
+
+// readGeometry reads the geometry of a laid-out graph: DOT as Graphviz
+// wrote it with positions, the labels' final places (moves, which win over
+// the DOT's own xlp and lp), and the dataset for the countries people
+// belong to.
+func readGeometry(laid []byte, moves map[string]labelMove, d *graph.Dataset) *geometry {
+	g := &geometry{}
+	names := map[string]string{} // DOT node name -> entity id
+	country := func(id string) string {
+		if d == nil {
+			return ""
+		}
+		e, ok := d.Entity(id)
+		switch {
+		case !ok:
+			return ""
+		case e.Kind == graph.KindCountry:
+			return e.ID
+		}
+		return e.Country
+	}
+	edgeFont, nodeFont := labelFont, 14.0
+	type pending struct {
+		l          dotAttrList
+		tail, head string
+	}
+	var edges []pending
+	for _, l := range dotAttrLists(laid) {
+		stmt := statement(laid, l.start)
+		id := l.get("id")
+		switch {
+		case stmt == "edge":
+			if v, err := strconv.ParseFloat(l.get("fontsize"), 64); err == nil {
+				edgeFont = v
+			}
+		case stmt == "node":
+			if v, err := strconv.ParseFloat(l.get("fontsize"), 64); err == nil {
+				nodeFont = v
+			}
+		case stmt == "graph":
+			if c, ok := strings.CutPrefix(id, "cluster-"); ok {
+				if b, ok := parseBox(l.get("bb")); ok {
+					g.frames = append(g.frames, geoFrame{country: c, box: b})
+				}
+			}
+		case strings.Contains(stmt, "->") || strings.Contains(stmt, "--"):
+			tail, head, _ := strings.Cut(strings.ReplaceAll(stmt, "--", "->"), "->")
+			edges = append(edges, pending{l, unquoteID(tail), unquoteID(head)})
+		case strings.HasPrefix(id, "node-"):
+			eid := strings.TrimPrefix(id, "node-")
+			names[unquoteID(stmt)] = eid
+			p, ok := parsePoints(l.get("pos"))
+			w, err1 := strconv.ParseFloat(l.get("width"), 64)
+			h, err2 := strconv.ParseFloat(l.get("height"), 64)
+			if !ok || len(p) != 1 || err1 != nil || err2 != nil {
+				continue
+			}
+			w, h = w*72/2, h*72/2
+			n := geoNode{id: eid, country: country(eid), box: box{p[0].x - w, p[0].y - h, p[0].x + w, p[0].y + h},
+				fontSize: nodeFont, text: firstColor(l.get("fontcolor")), fill: firstColor(l.get("fillcolor"))}
+			if v, err := strconv.ParseFloat(l.get("fontsize"), 64); err == nil {
+				n.fontSize = v
+			}
+			switch l.get("shape") {
+			case "ellipse", "oval", "circle", "doublecircle", "point", "":
+				n.ellipse = true
+			}
+			g.nodes = append(g.nodes, n)
+		}
+	}
+	for _, pe := range edges {
+		l := pe.l
+		p, _, ok := parsePos(l.get("pos"))
+		if !ok || len(p) < 2 {
+			continue
+		}
+		e := geoEdge{id: l.get("id"), from: names[pe.tail], to: names[pe.head], line: sampleSplineStep(p, 2),
+			color: firstColor(l.get("color")), style: lineStyle(l.get("style")), width: 1}
+		if v, err := strconv.ParseFloat(l.get("penwidth"), 64); err == nil {
+			e.width = v
+		}
+		e.member = e.id == ""
+		g.edges = append(g.edges, e)
+		text, attr := l.get("xlabel"), "xlp"
+		if text == "" {
+			text, attr = l.get("label"), "lp"
+		}
+		if text == "" || e.id == "" {
+			continue
+		}
+		font := edgeFont
+		if v, err := strconv.ParseFloat(l.get("fontsize"), 64); err == nil {
+			font = v
+		}
+		w, h := labelSize(text, font)
+		var at pt
+		if m, ok := moves[e.id]; ok {
+			at, w, h = m.to, m.w, m.h
+		} else if q, ok := parsePoints(l.get(attr)); ok && len(q) == 1 {
+			at = q[0]
+		} else {
+			continue
+		}
+		g.labels = append(g.labels, geoLabel{edge: len(g.edges) - 1, box: box{at.x - w/2, at.y - h/2, at.x + w/2, at.y + h/2},
+			fontSize: font, text: dotLabelText(text), color: firstColor(l.get("fontcolor"))})
+	}
+	return g
+}
+
+// statement is the DOT text before the attribute list at start, on its
+// line: "node", "edge", "graph", a node's name, or "tail -> head".
+func statement(dot []byte, start int) string {
+	i := start
+	for i > 0 && dot[i-1] != '\n' && dot[i-1] != ';' && dot[i-1] != '{' {
+		i--
+	}
+	return strings.TrimSpace(string(dot[i:start]))
+}
+
+// unquoteID is a DOT identifier without its quotes and port.
+func unquoteID(s string) string {
+	s = strings.TrimSpace(s)
+	if len(s) >= 2 && s[0] == '"' && s[len(s)-1] == '"' {
+		return strings.ReplaceAll(s[1:len(s)-1], `\"`, `"`)
+	}
+	if i := strings.IndexByte(s, ':'); i >= 0 {
+		s = s[:i]
+	}
+	return s
+}
+
+// firstColor is the first colour of a Graphviz colour list ("#a:#b",
+// "#a;0.5:#b"), or "" when there is none.
+func firstColor(s string) string {
+	s, _, _ = strings.Cut(s, ":")
+	s, _, _ = strings.Cut(s, ";")
+	return strings.TrimSpace(s)
+}
+
+// lineStyle is the dash pattern named in a Graphviz style list.
+func lineStyle(style string) string {
+	for f := range strings.SplitSeq(style, ",") {
+		switch f = strings.TrimSpace(f); f {
+		case "dashed", "dotted":
+			return f
+		}
+	}
+	return "solid"
+}
+
+// labelSize is the box, in points, that edge text takes at size: the width
+// of its widest line, and its lines' height, with a little room.
+func labelSize(text string, size float64) (w, h float64) {
+	rows := strings.Split(text, `\n`)
+	for _, r := range rows {
+		w = math.Max(w, textWidth(html.UnescapeString(strings.ReplaceAll(r, `\\`, `\`)), size))
+	}
+	return w + 4, float64(len(rows))*size*1.2 + 2
+}
+
+// dotLabelText is DOT label text as a reader sees it.
+func dotLabelText(s string) string {
+	return html.UnescapeString(strings.ReplaceAll(strings.ReplaceAll(s, `\n`, " / "), `\\`, `\`))
+}
+
+// sampleSplineStep turns a Graphviz B-spline's control points (1 + 3k)
+// into points at most step points apart along the curve.
+func sampleSplineStep(c []pt, step float64) []pt {
+	if len(c) < 4 {
+		return densify(c, step)
+	}
+	out := []pt{c[0]}
+	for i := 0; i+3 < len(c); i += 3 {
+		p0, p1, p2, p3 := c[i], c[i+1], c[i+2], c[i+3]
+		l := math.Hypot(p1.x-p0.x, p1.y-p0.y) + math.Hypot(p2.x-p1.x, p2.y-p1.y) + math.Hypot(p3.x-p2.x, p3.y-p2.y)
+		n := max(1, int(math.Ceil(l/step)))
+		for k := 1; k <= n; k++ {
+			t := float64(k) / float64(n)
+			a, b, cc, d := (1-t)*(1-t)*(1-t), 3*t*(1-t)*(1-t), 3*t*t*(1-t), t*t*t
+			out = append(out, pt{a*p0.x + b*p1.x + cc*p2.x + d*p3.x, a*p0.y + b*p1.y + cc*p2.y + d*p3.y})
+		}
+	}
+	return out
+}
+
+// densify puts points into a polyline so that none is more than step
+// points from the next.
+func densify(line []pt, step float64) []pt {
+	if len(line) < 2 {
+		return line
+	}
+	out := []pt{line[0]}
+	for i := 1; i < len(line); i++ {
+		a, b := line[i-1], line[i]
+		n := max(1, int(math.Ceil(math.Hypot(b.x-a.x, b.y-a.y)/step)))
+		for k := 1; k <= n; k++ {
+			t := float64(k) / float64(n)
+			out = append(out, pt{a.x + t*(b.x-a.x), a.y + t*(b.y-a.y)})
+		}
+	}
+	return out
+}
