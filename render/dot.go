@@ -187,6 +187,10 @@ func writeAttrList(b *bytes.Buffer, attrs [][2]string) {
 	b.WriteString("]")
 }
 
+// captionWidth is the width, in points, beyond which an edge caption's
+// date goes on a line of its own.
+const captionWidth = 80.0
+
 // nameWidth is the width, in points, beyond which a node's name wraps.
 const nameWidth = 200.0
 
@@ -231,9 +235,15 @@ func edgeLabel(e *graph.Edge, mode string, cite func(*graph.Record) string) stri
 		if r.Label == "" {
 			continue
 		}
-		l := r.Label + ", " + r.Start.Human()
+		when := r.Start.Human()
 		if cite != nil && cite(r) != "" {
-			l += " [" + cite(r) + "]"
+			when += " [" + cite(r) + "]"
+		}
+		// A long caption takes two lines, label then date: a narrow box
+		// fits beside its own line where a wide one would reach others.
+		l := r.Label + ", " + when
+		if textWidth(l, labelFont) > captionWidth {
+			l = r.Label + ",\n" + when
 		}
 		if !slices.Contains(lines, l) {
 			lines = append(lines, l)

@@ -201,15 +201,20 @@ func readGeometry(laid []byte, moves map[string]labelMove, d *graph.Dataset) *ge
 		}
 		w, h := labelSize(text, font)
 		var at pt
+		var leader []pt
+		marker := 0
 		if m, ok := moves[e.id]; ok {
-			at, w, h = m.to, m.w, m.h
+			at, w, h, marker = m.to, m.w, m.h, m.marker
+			if m.leader != nil {
+				leader = m.leader[:]
+			}
 		} else if q, ok := parsePoints(l.get(attr)); ok && len(q) == 1 {
 			at = q[0]
 		} else {
 			continue
 		}
 		g.labels = append(g.labels, geoLabel{edge: len(g.edges) - 1, box: box{at.x - w/2, at.y - h/2, at.x + w/2, at.y + h/2},
-			fontSize: font, text: dotLabelText(text), color: firstColor(l.get("fontcolor"))})
+			fontSize: font, text: dotLabelText(text), color: firstColor(l.get("fontcolor")), leader: leader, marker: marker})
 	}
 	return g
 }

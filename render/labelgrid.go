@@ -142,3 +142,34 @@ func (g *grid) crossings(b box, self int) (own, other int) {
 	})
 	return own, other
 }
+
+// nearestOther is the distance from b to the nearest segment of a line
+// other than self, looking no further than radius (radius when none is
+// nearer).
+func (g *grid) nearestOther(b box, self int, radius float64) float64 {
+	best := radius
+	g.near(b.grow(radius), func(i int32) {
+		if int(g.owner[i]) == self {
+			return
+		}
+		s := g.segs[i]
+		if d := segmentBoxDistance(s[0], s[1], b); d < best {
+			best = d
+		}
+	})
+	return best
+}
+
+// cutsSegment reports whether the segment p–q crosses a segment of a line
+// other than self.
+func (g *grid) cutsSegment(p, q pt, self int) bool {
+	hit := false
+	g.near(box{math.Min(p.x, q.x), math.Min(p.y, q.y), math.Max(p.x, q.x), math.Max(p.y, q.y)}, func(i int32) {
+		if hit || int(g.owner[i]) == self {
+			return
+		}
+		s := g.segs[i]
+		_, hit = segmentsCross(p, q, s[0], s[1])
+	})
+	return hit
+}

@@ -90,6 +90,13 @@ type laidEdge struct {
 type labelMove struct {
 	from, to pt
 	w, h     float64
+	// leader, when set, is a thin line in the edge's colour from a point
+	// on the edge to the nearest point of the text's box.
+	leader *[2]pt
+	// marker > 0: the text goes into the figure's numbered key, and a
+	// small disc with this number sits on the edge at to (w × h is the
+	// disc's box).
+	marker int
 }
 
 // xlpAttrs are the moved labels' positions as DOT attributes (xlp), for
@@ -188,48 +195,33 @@ func placeLabels(laid []byte) laidLabels {
 	slices.SortStableFunc(order, func(a, b *laidEdge) int { return cmp.Compare(b.w*b.h, a.w*a.h) })
 	labels := newGrid(area, 36)
 	out := make(map[string]labelMove, len(edges))
+	var leaders [][2]pt
 	for _, e := range order {
-		best, bestScore := e.at, math.Inf(1)
-		try := func(c pt, penalty float64) {
-			// Every term adds to the score, so a spot is dropped as soon
-			// as it cannot beat the best so far (cheapest terms first).
-			if penalty >= bestScore {
-				return
-			}
-			b := box{c.x - e.w/2, c.y - e.h/2, c.x + e.w/2, c.y + e.h/2}
-			// (The drawing grows to take in a label placed past its
-			// edge, so leaving it costs nothing; a penalty for it left
-			// neato's labels overlapping in TestEdgeLabelsDoNotCollide.)
-			s := penalty
-			s += 12 * g.boxOverlap(b)
-			s += 20 * labels.boxOverlap(b)
-			if s >= bestScore {
-				return
-			}
-			own, other := segs.crossings(b, e.n)
-			s += 60*float64(other) + 10*float64(own)
-			if s < bestScore {
-				best, bestScore = c, s
-			}
+		m, ok := besideLine(e, g, labels, segs, leaders)
+		if !ok {
+			m, ok = withLeader(e, g, labels, segs, leaders, nodes)
 		}
-		if e.at != (pt{}) {
-			try(e.at, 30)
+		if !ok {
+			m = onMarker(e, g, labels, segs)
 		}
-		cum := cumLength(e.line)
-		for _, f := range []float64{0.5, 0.44, 0.56, 0.38, 0.62, 0.32, 0.68, 0.26, 0.74, 0.2, 0.8, 0.14, 0.86} {
-			p, n := along(e.line, cum, f)
-			clear := math.Abs(n.x)*e.w/2 + math.Abs(n.y)*e.h/2 + 2
-			pen := 60 * math.Abs(f-0.5)
-			for _, d := range []float64{clear, -clear, 2 * clear, -2 * clear} {
-				extra := 0.0
-				if math.Abs(d) > clear {
-					extra = 15
-				}
-				try(pt{p.x + n.x*d, p.y + n.y*d}, pen+extra)
-			}
+		if m.leader != nil {
+			leaders = append(leaders, *m.leader)
 		}
-		labels.add(box{best.x - e.w/2, best.y - e.h/2, best.x + e.w/2, best.y + e.h/2})
-		out[e.id] = labelMove{from: e.at, to: best, w: e.w, h: e.h}
+		labels.add(box{m.to.x - m.w/2, m.to.y - m.h/2, m.to.x + m.w/2, m.to.y + m.h/2})
+		out[e.id] = m
+	}
+	// Texts that could not sit by their line are numbered in the order
+	// the edges are drawn, so the key reads as the figure does.
+	var keyed []*laidEdge
+	for _, e := range edges {
+		if out[e.id].marker > 0 {
+			keyed = append(keyed, e)
+		}
+	}
+	for i, e := range keyed {
+		m := out[e.id]
+		m.marker = i + 1
+		out[e.id] = m
 	}
 	return laidLabels{moves: out, bb: bb, content: content}
 }

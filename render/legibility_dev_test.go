@@ -25,3 +25,27 @@ func TestDevScore(t *testing.T) {
 	b, _ := json.MarshalIndent(s, "", " ")
 	t.Log(string(b))
 }
+
+func TestDevPlace(t *testing.T) {
+	if os.Getenv("DEVSCORE") == "" {
+		t.Skip()
+	}
+	ds := loadDefault(t)
+	g := graph.Build(ds, graph.Filter{})
+	gv := sharedGraphviz(t)
+	for _, seed := range []int{1, 2, 3, 4, 5, 6} {
+		o := Options{Layout: "fdp", Seed: seed, EdgeLabels: "caption"}
+		f, err := Lay(context.Background(), gv, g, o, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := f.Score(f.TargetFor("svg", PaintOptions{}))
+		lead := 0
+		for _, l := range f.panels[0].geom.labels {
+			if l.leader != nil {
+				lead++
+			}
+		}
+		t.Logf("seed %d: crossings %d through %d amb %d far %d cut %d keyed %d leaders %d maxd %.1f", seed, s.Crossings, s.ThroughNode, s.Ambiguous, s.Far, s.LabelsCut, s.Keyed, lead, s.MaxLabelDistance)
+	}
+}

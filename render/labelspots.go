@@ -1,0 +1,167 @@
+package render
+
+import "math"
+
+// Where an edge's text may go. A reader takes a text to belong to the
+// line nearest it, so every spot placeLabels gives a text satisfies all of:
+// its own line is the nearest line, by a clear margin; it is within
+// FarLimit of that line, or joined to it by a leader line; no other line
+// cuts it; it overlaps no node, no other text and no leader. Three kinds of
+// spot are tried in turn: beside the line (besideLine), a little way off
+// with a leader line (withLeader), and, when neither is free, a numbered
+// disc on the line with the text in the figure's key (onMarker). Text is
+// never dropped.
+
+// spotMargin is by how much the nearest other line must be further from a
+// text than its own line.
+const spotMargin = 1.5
+
+// spotFractions are the places along a line tried for its text, as
+// fractions of its length, from the middle outwards.
+var spotFractions = func() []float64 {
+	out := []float64{0.5}
+	for d := 0.025; d <= 0.451; d += 0.025 {
+		out = append(out, 0.5-d, 0.5+d)
+	}
+	return out
+}()
+
+// free reports whether a text's box b is clear of nodes, other texts and
+// leader lines.
+func free(b box, nodes, labels *grid, leaders [][2]pt) bool {
+	if nodes.boxOverlap(b) > 0 || labels.boxOverlap(b) > 0 {
+		return false
+	}
+	for _, l := range leaders {
+		if clips(b, l[0], l[1]) {
+			return false
+		}
+	}
+	return true
+}
+
+func labelBox(c pt, w, h float64) box { return box{c.x - w/2, c.y - h/2, c.x + w/2, c.y + h/2} }
+
+// besideLine finds the best spot for e's text just beside its line.
+func besideLine(e *laidEdge, nodes, labels, segs *grid, leaders [][2]pt) (labelMove, bool) {
+	best, bestScore := labelMove{}, math.Inf(1)
+	cum := cumLength(e.line)
+	try := func(c pt, pen float64) {
+		if pen >= bestScore {
+			return
+		}
+		b := labelBox(c, e.w, e.h)
+		if !free(b, nodes, labels, leaders) {
+			return
+		}
+		own := lineBoxDistance(e.line, b)
+		if own <= 0 || own > FarLimit-0.5 {
+			return
+		}
+		other := segs.nearestOther(b, e.n, own+16)
+		if other < own+spotMargin {
+			return
+		}
+		// Prefer spots with room around them, so the text reads as its
+		// line's at a glance.
+		s := pen + 2*own + 3*math.Max(0, 16-(other-own))
+		if s < bestScore {
+			best, bestScore = labelMove{from: e.at, to: c, w: e.w, h: e.h}, s
+		}
+	}
+	if e.at != (pt{}) {
+		try(e.at, 8)
+	}
+	for _, f := range spotFractions {
+		p, n := along(e.line, cum, f)
+		clear := math.Abs(n.x)*e.w/2 + math.Abs(n.y)*e.h/2
+		pen := 40 * math.Abs(f-0.5)
+		for _, gap := range []float64{1, 2.5, 4.5} {
+			for _, side := range []float64{1, -1} {
+				d := side * (clear + gap)
+				try(pt{p.x + n.x*d, p.y + n.y*d}, pen)
+			}
+		}
+	}
+	return best, !math.IsInf(bestScore, 1)
+}
+
+// withLeader finds a free spot a little way off e's line, joined to it by a
+// leader line that crosses no other line and no node.
+func withLeader(e *laidEdge, nodes, labels, segs *grid, leaders [][2]pt, nodeBoxes []box) (labelMove, bool) {
+	best, bestScore := labelMove{}, math.Inf(1)
+	cum := cumLength(e.line)
+	for _, f := range spotFractions {
+		p, n := along(e.line, cum, f)
+		clear := math.Abs(n.x)*e.w/2 + math.Abs(n.y)*e.h/2
+		pen := 30 * math.Abs(f-0.5)
+		for _, off := range []float64{10, 16, 24, 34, 46, 60} {
+			s := pen + off
+			if s >= bestScore {
+				break
+			}
+			for _, side := range []float64{1, -1} {
+				d := side * (clear + off)
+				c := pt{p.x + n.x*d, p.y + n.y*d}
+				b := labelBox(c, e.w, e.h)
+				if !free(b, nodes, labels, leaders) {
+					continue
+				}
+				if segs.nearestOther(b, e.n, 5) < 5 {
+					continue
+				}
+				end := pt{min(max(p.x, b.x0), b.x1), min(max(p.y, b.y0), b.y1)}
+				if segs.cutsSegment(p, end, e.n) || labels.segmentHits(p, end) {
+					continue
+				}
+				blocked := false
+				for _, nb := range nodeBoxes {
+					if clips(nb, p, end) {
+						blocked = true
+						break
+					}
+				}
+				if blocked {
+					continue
+				}
+				best, bestScore = labelMove{from: e.at, to: c, w: e.w, h: e.h, leader: &[2]pt{p, end}}, s
+				break
+			}
+		}
+	}
+	return best, !math.IsInf(bestScore, 1)
+}
+
+// markerSize is the diameter, in points, of a key number's disc.
+const markerSize = 11.0
+
+// onMarker puts a numbered disc on e's line where it is clearest (the
+// number is given once every text is placed).
+func onMarker(e *laidEdge, nodes, labels, segs *grid) labelMove {
+	cum := cumLength(e.line)
+	best, bestScore := labelMove{}, math.Inf(1)
+	for _, f := range spotFractions {
+		c, _ := along(e.line, cum, f)
+		b := labelBox(c, markerSize, markerSize)
+		s := 20*math.Abs(f-0.5) + 100*nodes.boxOverlap(b) + 100*labels.boxOverlap(b)
+		if _, other := segs.crossings(b, e.n); other > 0 {
+			s += 50 * float64(other)
+		}
+		if s < bestScore {
+			best, bestScore = labelMove{from: e.at, to: c, w: markerSize, h: markerSize, marker: 1}, s
+		}
+	}
+	return best
+}
+
+// segmentHits reports whether the segment p–q passes through a box in the
+// grid.
+func (g *grid) segmentHits(p, q pt) bool {
+	hit := false
+	g.near(box{math.Min(p.x, q.x), math.Min(p.y, q.y), math.Max(p.x, q.x), math.Max(p.y, q.y)}, func(i int32) {
+		if !hit && clips(g.boxes[i], p, q) {
+			hit = true
+		}
+	})
+	return hit
+}
