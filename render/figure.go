@@ -250,6 +250,36 @@ func parseGraphvizSVG(doc []byte) (*graphvizSVG, error) {
 	return out, nil
 }
 
+// keySize is the size of the key to numbered lines.
+const keySize = 9.5
+
+// keyItems are the texts of a graph panel's numbered lines, in number
+// order, each starting with its number.
+func keyItems(p *panel, d *graph.Dataset) []string {
+	if p == nil || p.geom == nil {
+		return nil
+	}
+	var out []string
+	n := 0
+	for _, l := range p.geom.labels {
+		n = max(n, l.marker)
+	}
+	out = make([]string, n)
+	for _, l := range p.geom.labels {
+		if l.marker > 0 {
+			e := p.geom.edges[l.edge]
+			name := func(id string) string {
+				if x, ok := d.Entity(id); ok && d != nil {
+					return x.Name
+				}
+				return id
+			}
+			out[l.marker-1] = fmt.Sprintf("%d  %s – %s: %s", l.marker, name(e.from), name(e.to), l.text)
+		}
+	}
+	return out
+}
+
 // lineH is the line height of text at size.
 func lineH(size float64) float64 { return size * 1.25 }
 
@@ -293,6 +323,33 @@ func arrange(g *graph.Graph, o Options, main, legend *panel) *Figure {
 		bodyH = max(bodyH, legend.svg.height)
 	}
 	footH := float64(len(foot)) * lineH(footSize)
+	// The key to numbered lines: beside the graph under the legend, or
+	// under the graph when there is no legend.
+	keyX, keyRoom := figMargin, inner
+	if legend != nil {
+		keyX, keyRoom = figMargin+main.svg.width+legendGap, max(legend.svg.width, 160)
+	}
+	var keyLines []figText
+	if items := keyItems(main, g.Dataset); len(items) > 0 {
+		ky := 0.0
+		add := func(t string, bold bool) {
+			for _, l := range wrap(t, keySize, keyRoom) {
+				ky += lineH(keySize)
+				keyLines = append(keyLines, figText{block: "key", x: keyX, y: ky - keySize*0.25, size: keySize, bold: bold, color: th.LegendText, text: l, room: keyRoom})
+			}
+		}
+		add("Numbered lines", true)
+		for _, it := range items {
+			add(it, false)
+		}
+		keyH := ky
+		if legend != nil {
+			keyH += legend.svg.height + 6
+			bodyH = max(bodyH, keyH)
+		} else {
+			bodyH += keyH + 6
+		}
+	}
 	f.Height = figMargin + headH + 8 + bodyH + 10 + footH + figMargin
 
 	text := func(block string, lines []string, size float64, bold bool, color string) {
@@ -319,6 +376,14 @@ func arrange(g *graph.Graph, o Options, main, legend *panel) *Figure {
 	if legend != nil {
 		legend.x, legend.y = figMargin+main.svg.width+legendGap, y
 		f.panels = append(f.panels, legend)
+	}
+	keyTop := y + main.svg.height + 6
+	if legend != nil {
+		keyTop = y + legend.svg.height + 6
+	}
+	for _, l := range keyLines {
+		l.y += keyTop
+		f.lines = append(f.lines, l)
 	}
 	y += bodyH + 10
 	text("sources", foot, footSize, false, th.Footer)
@@ -406,6 +471,11 @@ func (f *Figure) SVG(transparent bool) []byte {
 	b.WriteString("</g>\n")
 	for _, p := range f.panels {
 		nest(&b, p)
+	}
+	if slices.ContainsFunc(f.lines, func(l figText) bool { return l.block == "key" }) {
+		b.WriteString("<g id=\"key\">\n")
+		text("key")
+		b.WriteString("</g>\n")
 	}
 	b.WriteString("<g id=\"sources\">\n")
 	text("sources")

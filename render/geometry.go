@@ -272,7 +272,8 @@ func labelSize(text string, size float64) (w, h float64) {
 
 // dotLabelText is DOT label text as a reader sees it.
 func dotLabelText(s string) string {
-	return html.UnescapeString(strings.ReplaceAll(strings.ReplaceAll(s, `\n`, " / "), `\\`, `\`))
+	s = strings.ReplaceAll(strings.ReplaceAll(s, `,\n`, ", "), `\n`, "; ")
+	return html.UnescapeString(strings.ReplaceAll(s, `\\`, `\`))
 }
 
 // sampleSplineStep turns a Graphviz B-spline's control points (1 + 3k)

@@ -73,9 +73,11 @@ func moveSVGLabels(doc []byte, moves map[string]labelMove) ([]byte, bool) {
 			end = start + j
 		}
 		b.WriteString(s[last:start])
-		if !moveTexts(&b, s[start:end], mv.to.x-mv.from.x, mv.to.y-mv.from.y) {
+		var g strings.Builder
+		if !moveTexts(&g, s[start:end], mv.to.x-mv.from.x, mv.to.y-mv.from.y) {
 			return nil, false
 		}
+		b.WriteString(decorateLabel(g.String(), mv))
 		last, at = end, end
 		moved++
 	}
@@ -177,3 +179,43 @@ func (s *graphvizSVG) refit(placed laidLabels) bool {
 	s.body = s.body[:loc[2]] + svgCoord(s.tx) + " " + svgCoord(s.ty) + s.body[loc[5]:]
 	return true
 }
+
+// Marker discs: white, with the number in near black, ringed in the
+// edge's colour, so they read on every theme.
+const (
+	markerFill = "#FFFFFF"
+	markerText = "#1A1A1A"
+)
+
+// decorateLabel adds to an edge's SVG group, its text already moved, the
+// leader line joining the text to the edge, or replaces the text by the
+// numbered disc of the key (see labelMove).
+func decorateLabel(group string, mv labelMove) string {
+	if mv.leader == nil && mv.marker == 0 {
+		return group
+	}
+	stroke := "#000000"
+	if i, j, ok := attrSpan(group, ` stroke="`); ok {
+		stroke = group[i:j]
+	}
+	first := strings.Index(group, "<text ")
+	if first < 0 {
+		return group
+	}
+	if mv.leader != nil {
+		p, q := mv.leader[0], mv.leader[1]
+		path := fmt.Sprintf(`<path fill="none" stroke="%s" stroke-width="0.75" d="M%s,%s L%s,%s"/>`+"\n",
+			stroke, svgCoord(p.x), svgCoord(-p.y), svgCoord(q.x), svgCoord(-q.y))
+		return group[:first] + path + group[first:]
+	}
+	last := strings.LastIndex(group, "</text>") + len("</text>")
+	r := mv.w / 2
+	disc := fmt.Sprintf(`<ellipse fill="%s" stroke="%s" stroke-width="1.2" cx="%s" cy="%s" rx="%s" ry="%s"/>`+"\n"+
+		`<text text-anchor="middle" x="%s" y="%s" font-family="Helvetica,sans-Serif" font-weight="bold" font-size="%s" fill="%s">%d</text>`,
+		markerFill, stroke, svgCoord(mv.to.x), svgCoord(-mv.to.y), svgCoord(r), svgCoord(r),
+		svgCoord(mv.to.x), svgCoord(-mv.to.y+markerFont*0.35), num(markerFont), markerText, mv.marker)
+	return group[:first] + disc + group[last:]
+}
+
+// markerFont is the size of a key number on its disc.
+const markerFont = 7.5

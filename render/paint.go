@@ -265,6 +265,7 @@ func paintFigure(f *Figure, fonts *Fonts, transparent bool, p painter) []rune {
 			}
 		}
 	}
+	figText("key")
 	figText("sources")
 	return missing
 }

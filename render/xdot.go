@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -150,6 +151,7 @@ func parseXdotMoved(b []byte, moves map[string]labelMove) (*drawing, error) {
 						}
 					}
 				}
+				e.Draw, e.LDraw, e.XLDraw = decorateOps(e.Draw, e.LDraw, e.XLDraw, m)
 			}
 			add(e.Draw, e.TDraw, e.HDraw, e.LDraw, e.TLDraw, e.HLDraw, e.XLDraw)
 		}
@@ -348,4 +350,38 @@ func (d *drawing) fixBackslashes(svg []string) {
 			s.text = svg[i]
 		}
 	}
+}
+
+// decorateOps is decorateLabel for the drawing operations: the leader line
+// after the edge's own, or the numbered disc instead of its text.
+func decorateOps(draw, ldraw, xldraw []xdotOp, m labelMove) (d, l, x []xdotOp) {
+	if m.leader == nil && m.marker == 0 {
+		return draw, ldraw, xldraw
+	}
+	stroke := "#000000"
+	for _, op := range draw {
+		if op.Op == "c" {
+			stroke = op.Color
+			break
+		}
+	}
+	if m.leader != nil {
+		p, q := m.leader[0], m.leader[1]
+		draw = append(slices.Clone(draw),
+			xdotOp{Op: "c", Color: stroke}, xdotOp{Op: "S", Style: "solid"}, xdotOp{Op: "S", Style: "setlinewidth(0.75)"},
+			xdotOp{Op: "L", Points: [][2]float64{{p.x, p.y}, {q.x, q.y}}})
+		return draw, ldraw, xldraw
+	}
+	r := m.w / 2
+	disc := []xdotOp{
+		{Op: "S", Style: "solid"}, {Op: "S", Style: "setlinewidth(1.2)"},
+		{Op: "C", Color: markerFill}, {Op: "c", Color: stroke},
+		{Op: "E", Rect: []float64{m.to.x, m.to.y, r, r}},
+		{Op: "F", Face: "Helvetica-Bold", Size: markerFont}, {Op: "c", Color: markerText},
+		{Op: "T", Pt: []float64{m.to.x, m.to.y - markerFont*0.35}, Align: "c", Width: textWidth(strconv.Itoa(m.marker), markerFont), Text: strconv.Itoa(m.marker)},
+	}
+	if len(xldraw) > 0 {
+		return draw, ldraw, disc
+	}
+	return draw, disc, nil
 }
