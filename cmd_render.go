@@ -70,6 +70,7 @@ func newRenderFlags() (*pflag.FlagSet, *renderFlags) {
 	fs.StringVarP(&f.format, "format", "f", "", "output format: "+strings.Join(formats, ", ")+" (default: from -o's extension, else svg)")
 	fs.StringVarP(&f.opts.Layout, "layout", "l", render.DefaultLayout, "Graphviz engine: "+strings.Join(render.Layouts, ", "))
 	fs.IntVar(&f.opts.Seed, "seed", render.DefaultSeed, "start of the fdp, neato and sfdp layouts: try another for another arrangement")
+	fs.IntVar(&f.opts.Candidates, "candidates", render.DefaultCandidates, fmt.Sprintf("fdp, neato and sfdp: lay the figure out from this many seeds (--seed and the ones after it) and keep the most legible, 1 to %d", render.MaxCandidates))
 	fs.DurationVar(&f.opts.Timeout, "timeout", render.DefaultTimeout, "stop a figure whose layout takes longer (e.g. 30s, 5m; 0: never)")
 	f.filterFlags.register(fs)
 	f.time.register(fs)
@@ -114,6 +115,9 @@ func (f *renderFlags) commandSpec(fs *pflag.FlagSet) (figureSpec, error) {
 // any data is read. Its errors are command-line mistakes.
 func (f *renderFlags) spec(fs *pflag.FlagSet, format string) (figureSpec, error) {
 	s := figureSpec{format: format, opts: f.opts, styleFile: f.styleFile}
+	if f.opts.Candidates < 1 {
+		return s, render.CandidatesError(f.opts.Candidates)
+	}
 	if err := f.opts.Check(); err != nil {
 		return s, err
 	}

@@ -86,11 +86,7 @@ func Lay(ctx context.Context, gv *Graphviz, g *graph.Graph, o Options, paint boo
 		defer cancel()
 		gv = gv.WithTimeout(o.Timeout)
 	}
-	var dot bytes.Buffer
-	if err := DOT(&dot, g, o); err != nil {
-		return nil, err
-	}
-	main, err := layGraph(ctx, gv, "figure-graph", dot.Bytes(), o.Layout, paint, g.Dataset)
+	main, _, err := layBest(ctx, gv, g, o, paint)
 	if err != nil {
 		return nil, err
 	}
@@ -136,7 +132,7 @@ func layGraph(ctx context.Context, gv *Graphviz, id string, dot []byte, engine s
 	if err != nil {
 		return nil, err
 	}
-	p.geom = readGeometry(laid, nil, d)
+	p.geom = readGeometry(laid, placed.moves, d)
 	return p, nil
 }
 

@@ -153,8 +153,8 @@ func (g *grid) nearestOther(b box, self int, radius float64) float64 {
 			return
 		}
 		s := g.segs[i]
-		if d := segmentBoxDistance(s[0], s[1], b); d < best {
-			best = d
+		if d := segmentBoxDistance2(s[0], s[1], b); d < best*best {
+			best = math.Sqrt(d)
 		}
 	})
 	return best
@@ -172,4 +172,21 @@ func (g *grid) cutsSegment(p, q pt, self int) bool {
 		_, hit = segmentsCross(p, q, s[0], s[1])
 	})
 	return hit
+}
+
+// distances are the distances from b to the nearest segment of line self
+// and to the nearest of any other line, looking no further than radius
+// (radius when none is nearer).
+func (g *grid) distances(b box, self int, radius float64) (own, other float64) {
+	own2, other2 := radius*radius, radius*radius
+	g.near(b.grow(radius), func(i int32) {
+		s := g.segs[i]
+		d := segmentBoxDistance2(s[0], s[1], b)
+		if int(g.owner[i]) == self {
+			own2 = min(own2, d)
+		} else {
+			other2 = min(other2, d)
+		}
+	})
+	return math.Sqrt(own2), math.Sqrt(other2)
 }

@@ -273,7 +273,7 @@ func parsePos(s string) (points, ends []pt, ok bool) {
 }
 
 // sampleSpline turns a Graphviz B-spline's control points (1 + 3k) into
-// points about 8 pt apart along the curve.
+// points about 6 pt apart along the curve (a chord that long strays less than a quarter point from the curves Graphviz draws).
 func sampleSpline(c []pt) []pt {
 	if len(c) < 4 {
 		return c
@@ -289,7 +289,7 @@ func sampleSpline(c []pt) []pt {
 			continue
 		}
 		l := math.Hypot(p1.x-p0.x, p1.y-p0.y) + math.Hypot(p2.x-p1.x, p2.y-p1.y) + math.Hypot(p3.x-p2.x, p3.y-p2.y)
-		n := max(2, int(l/8))
+		n := max(2, int(l/6))
 		for k := 0; k <= n; k++ {
 			if k == 0 {
 				continue

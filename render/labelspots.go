@@ -54,17 +54,13 @@ func besideLine(e *laidEdge, nodes, labels, segs *grid, leaders [][2]pt) (labelM
 		if !free(b, nodes, labels, leaders) {
 			return
 		}
-		own := lineBoxDistance(e.line, b)
-		if own <= 0 || own > FarLimit-0.5 {
-			return
-		}
-		other := segs.nearestOther(b, e.n, own+16)
-		if other < own+spotMargin {
+		own, other := segs.distances(b, e.n, FarLimit+8)
+		if own <= 0 || own > FarLimit-0.5 || other < own+spotMargin {
 			return
 		}
 		// Prefer spots with room around them, so the text reads as its
 		// line's at a glance.
-		s := pen + 2*own + 3*math.Max(0, 16-(other-own))
+		s := pen + 2*own + 4*math.Max(0, 8-(other-own))
 		if s < bestScore {
 			best, bestScore = labelMove{from: e.at, to: c, w: e.w, h: e.h}, s
 		}
@@ -140,12 +136,15 @@ const markerSize = 11.0
 func onMarker(e *laidEdge, nodes, labels, segs *grid) labelMove {
 	cum := cumLength(e.line)
 	best, bestScore := labelMove{}, math.Inf(1)
-	for _, f := range spotFractions {
+	for k := 0; k <= 45; k++ {
+		f := 0.5 + float64((k+1)/2)*0.02*float64(1-2*(k%2))
 		c, _ := along(e.line, cum, f)
 		b := labelBox(c, markerSize, markerSize)
 		s := 20*math.Abs(f-0.5) + 100*nodes.boxOverlap(b) + 100*labels.boxOverlap(b)
-		if _, other := segs.crossings(b, e.n); other > 0 {
-			s += 50 * float64(other)
+		// A disc another line runs through, or passes close by, could be
+		// taken for that line's.
+		if other := segs.nearestOther(b, e.n, 4); other < 4 {
+			s += 200 + 50*(4-other)
 		}
 		if s < bestScore {
 			best, bestScore = labelMove{from: e.at, to: c, w: markerSize, h: markerSize, marker: 1}, s

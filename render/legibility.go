@@ -545,29 +545,36 @@ func lineBoxDistance(line []pt, b box) float64 {
 	return d
 }
 
-func segmentBoxDistance(p, q pt, b box) float64 {
+func segmentBoxDistance(p, q pt, b box) float64 { return math.Sqrt(segmentBoxDistance2(p, q, b)) }
+
+// segmentBoxDistance2 is the square of the distance from segment p–q to
+// box b.
+func segmentBoxDistance2(p, q pt, b box) float64 {
 	if clips(b, p, q) {
 		return 0
 	}
-	d := math.Min(pointBoxDistance(p, b), pointBoxDistance(q, b))
+	d := math.Min(pointBoxDistance2(p, b), pointBoxDistance2(q, b))
 	for _, c := range [4]pt{{b.x0, b.y0}, {b.x1, b.y0}, {b.x0, b.y1}, {b.x1, b.y1}} {
-		d = math.Min(d, pointSegmentDistance(c, p, q))
+		d = math.Min(d, pointSegmentDistance2(c, p, q))
 	}
 	return d
 }
 
-func pointBoxDistance(p pt, b box) float64 {
-	dx := math.Max(0, math.Max(b.x0-p.x, p.x-b.x1))
-	dy := math.Max(0, math.Max(b.y0-p.y, p.y-b.y1))
-	return math.Hypot(dx, dy)
+func pointBoxDistance(p pt, b box) float64 { return math.Sqrt(pointBoxDistance2(p, b)) }
+
+func pointBoxDistance2(p pt, b box) float64 {
+	dx := max(0, b.x0-p.x, p.x-b.x1)
+	dy := max(0, b.y0-p.y, p.y-b.y1)
+	return dx*dx + dy*dy
 }
 
-func pointSegmentDistance(c, p, q pt) float64 {
+func pointSegmentDistance2(c, p, q pt) float64 {
 	dx, dy := q.x-p.x, q.y-p.y
 	l := dx*dx + dy*dy
 	if l == 0 {
-		return math.Hypot(c.x-p.x, c.y-p.y)
+		return (c.x-p.x)*(c.x-p.x) + (c.y-p.y)*(c.y-p.y)
 	}
 	t := min(max(((c.x-p.x)*dx+(c.y-p.y)*dy)/l, 0), 1)
-	return math.Hypot(c.x-(p.x+t*dx), c.y-(p.y+t*dy))
+	ex, ey := c.x-(p.x+t*dx), c.y-(p.y+t*dy)
+	return ex*ex + ey*ey
 }

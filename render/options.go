@@ -49,6 +49,9 @@ type Options struct {
 	// Seed starts the force-directed engines (fdp, neato, sfdp): the same
 	// seed gives the same figure; another seed, another arrangement.
 	Seed int
+	// Candidates is how many layouts (seeds Seed, Seed+1, …) to try,
+	// keeping the most legible (candidates.go); 0: DefaultCandidates.
+	Candidates int
 	// Timeout stops the figure's layout when it runs longer (0: never);
 	// see Graphviz.WithTimeout for how.
 	Timeout time.Duration
@@ -65,6 +68,9 @@ func (o *Options) Check() error {
 	}
 	if o.Seed < 0 {
 		return fmt.Errorf("--seed %d: give a number 0 or more", o.Seed)
+	}
+	if o.Candidates < 0 || o.Candidates > MaxCandidates {
+		return CandidatesError(o.Candidates)
 	}
 	if o.Timeout < 0 {
 		return fmt.Errorf("--timeout %s: give a duration such as 60s or 5m, or 0 for none", o.Timeout)
