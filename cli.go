@@ -43,6 +43,7 @@ func commands() []command {
 	return []command{
 		{"render", "[flags] [DATA...]", "render one figure (SVG, PNG, PDF, DOT or JSON)", runRender},
 		{"build", "[flags] [MANIFEST]", "render every figure a manifest lists", runBuild},
+		{"score", "[flags] [DATA...]", "measure a figure's legibility: misattributed text, lines through people, crossings, text size", runScore},
 		{"watch", "[flags] [DATA...]", "re-render a figure whenever its data changes, with a live preview", runWatch},
 		{"stats", "[flags] [DATA...]", "figures, structural balance and signed blocs of the graph", runStats},
 		{"import", "--from KIND FILE... -o DATA.yaml", "convert CSV, COW, MID, GDELT or Archigos data into a data file", runImport},

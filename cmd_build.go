@@ -91,6 +91,9 @@ func runBuild(e *env, args []string) int {
 	results := buildAll(e, figs, bf)
 	written, unchanged, stale, failed := 0, 0, 0, 0
 	for _, r := range results {
+		if len(r.scores) > 0 {
+			fmt.Fprintf(e.stdout, "score     %s: %s\n", r.fig.name, scoreLine(r.scores[0].score))
+		}
 		if r.err != nil {
 			failed++
 			fmt.Fprintf(e.stderr, "dipgraph build: figure %s: %v\n", r.fig.name, indent(r.err.Error()))
@@ -109,6 +112,34 @@ func runBuild(e *env, args []string) int {
 				written++
 				fmt.Fprintf(e.stdout, "wrote     %s\n", o.path)
 			}
+		}
+	}
+	if m.Scores.Path != "" && len(bf.only) == 0 && failed == 0 {
+		path := filepath.Join(filepath.Dir(path), filepath.FromSlash(m.Scores.Path))
+		if !bf.allowOutside && !filepath.IsLocal(filepath.FromSlash(m.Scores.Path)) {
+			return usageFail(e, c.name, fmt.Sprintf("%s: scores %q is outside the manifest's folder: write under it, or pass --allow-outside", m.Scores.Pos, m.Scores.Path))
+		}
+		b := scoresMarkdown(results)
+		old, err := os.ReadFile(path)
+		switch {
+		case err == nil && bytes.Equal(old, b):
+			if !bf.check {
+				unchanged++
+				fmt.Fprintf(e.stdout, "unchanged %s\n", path)
+			}
+		case bf.check:
+			stale++
+			state := stateChanged
+			if os.IsNotExist(err) {
+				state = stateNew
+			}
+			fmt.Fprintf(e.stdout, "%-9s %s\n", state, path)
+		default:
+			if err := writeOutput(e, path, b); err != nil {
+				return fail(e, c.name, err)
+			}
+			written++
+			fmt.Fprintf(e.stdout, "wrote     %s\n", path)
 		}
 	}
 	switch {
@@ -131,9 +162,11 @@ func runBuild(e *env, args []string) int {
 // that describe a figure (not where it goes) and data.
 func manifestSettings() []string {
 	fs, _ := newRenderFlags()
-	keys := []string{"data"}
+	keys := []string{"data", "quality"}
 	fs.VisitAll(func(f *pflag.Flag) {
-		if f.Name != "output" && f.Name != "format" && f.Name != "frames" { // frames: a folder of outputs, render's alone
+		// frames: a folder of outputs, render's alone; score: a report,
+		// which build gives of every figure.
+		if f.Name != "output" && f.Name != "format" && f.Name != "frames" && f.Name != "score" {
 			keys = append(keys, f.Name)
 		}
 	})
@@ -145,6 +178,7 @@ type plannedFigure struct {
 	name    string
 	inputs  []string
 	outputs []plannedOutput
+	gates   []render.Gate // quality gates, the defaults' overridden by the figure's own
 }
 
 type plannedOutput struct {
@@ -178,6 +212,17 @@ func planBuild(m *data.Manifest, dir string, bf buildFlags) ([]plannedFigure, er
 		for _, s := range append(slices.Clone(m.Defaults), f.Settings...) {
 			if s.Key == "data" {
 				dataSetting = s // the last one wins: a figure's overrides the default
+				continue
+			}
+			if metric, ok := strings.CutPrefix(s.Key, "quality."); ok {
+				g, err := render.ParseGate(metric, strings.Join(s.Values, ","))
+				if err != nil {
+					ps = append(ps, data.Problem{Pos: s.Pos, Msg: fmt.Sprintf("figure %s: %v", f.Name, err), Hint: "see docs/legibility.md for the metrics"})
+					settingErr = true
+					continue
+				}
+				pf.gates = slices.DeleteFunc(pf.gates, func(o render.Gate) bool { return o.Metric == g.Metric })
+				pf.gates = append(pf.gates, g)
 				continue
 			}
 			if pathSettings[s.Key] {
@@ -321,7 +366,14 @@ type builtOutput struct {
 type buildResult struct {
 	fig     plannedFigure
 	outputs []builtOutput
+	scores  []outputScore // of the outputs that have a drawing
 	err     error
+}
+
+// outputScore is the legibility of one output of a figure.
+type outputScore struct {
+	path  string
+	score render.Score
 }
 
 // buildAll builds the figures, --jobs at a time, and returns their results
@@ -393,6 +445,22 @@ func buildOne(e *env, f plannedFigure, cache *dataCache, graphviz func() (*rende
 			return r
 		}
 		outs = append(outs, b)
+		if o.spec.format != "dot" && o.spec.format != "json" && lay.fig != nil {
+			sc := scoreOf(&lay, o.spec)
+			sc.Figure = f.name
+			r.scores = append(r.scores, outputScore{path: o.path, score: sc})
+		}
+	}
+	// A figure that breaks a quality gate is not written.
+	var breaches []string
+	for _, sc := range r.scores {
+		for _, b := range sc.score.Check(f.gates) {
+			breaches = append(breaches, fmt.Sprintf("%s: %s", sc.path, b))
+		}
+	}
+	if len(breaches) > 0 {
+		r.err = fmt.Errorf("breaks its quality gates (nothing written):\n%s", strings.Join(breaches, "\n"))
+		return r
 	}
 	// Every output of the figure is made before any is written: a figure
 	// that fails leaves all its files as they were.

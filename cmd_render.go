@@ -54,6 +54,7 @@ var laterFormats = []string{}
 type renderFlags struct {
 	output, format string
 	styleFile      string
+	score          bool // --score: print the legibility score after writing
 	opts           render.Options
 	filterFlags
 	paint paintFlags
@@ -82,6 +83,7 @@ func newRenderFlags() (*pflag.FlagSet, *renderFlags) {
 	fs.StringVar(&f.opts.Background, "background", "", "fill behind the figure: #rrggbb, or none (default: the theme's)")
 	fs.StringVar(&f.styleFile, "style", "", "a style file: colours, lines and arrowheads per relation type, fill, border and shape per entity kind (see docs/styles.md)")
 	fs.BoolVar(&f.opts.Cite, "cite", false, "put the source numbers of the notes below the figure on the edges")
+	fs.BoolVar(&f.score, "score", false, "after writing, print the figure's legibility score to standard error (see dipgraph score)")
 	f.paint.register(fs)
 	return fs, f
 }
@@ -193,6 +195,11 @@ func runRender(e *env, args []string) int {
 	}
 	if path != "-" {
 		fmt.Fprintf(e.stderr, "wrote %s (%s)\n", path, drawn(g, spec))
+	}
+	if f.score && lay.fig != nil {
+		s := scoreOf(&lay, spec)
+		s.Figure = path
+		writeScore(e.stderr, s)
 	}
 	return exitOK
 }

@@ -21,6 +21,9 @@ type Manifest struct {
 	File     string
 	Defaults []Setting
 	Figures  []Figure
+	// Scores, when set, is the file build writes every output's
+	// legibility score to (a Markdown table).
+	Scores Output
 }
 
 // Setting is one key: value of a manifest, with where it was written. A
@@ -48,7 +51,7 @@ type Output struct {
 }
 
 var (
-	manifestFields = []string{"dipgraph", "defaults", "figures"}
+	manifestFields = []string{"dipgraph", "defaults", "figures", "scores"}
 	figureFields   = []string{"name", "outputs"}
 	namePattern    = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
 )
@@ -72,6 +75,11 @@ func ParseManifest(name string, src []byte, settings []string) (*Manifest, error
 			d.version(fl.val, "manifest")
 		case "defaults":
 			m.Defaults = d.settingList(d.mapping(fl.val, "defaults", settings))
+		case "scores":
+			m.Scores = Output{Path: d.str(fl.val, "scores"), Pos: d.pos(fl.val)}
+			if strings.TrimSpace(m.Scores.Path) == "" {
+				d.probs.add(m.Scores.Pos, "give a file name such as out/SCORES.md", "scores: names no file")
+			}
 		case "figures":
 			haveFigures = true
 			items := d.sequence(fl.val, "figures")
@@ -152,6 +160,14 @@ func (d *decoder) figure(n ast.Node, i int, settings []string) Figure {
 func (d *decoder) settingList(fields []field) []Setting {
 	var out []Setting
 	for _, fl := range fields {
+		if fl.key == "quality" {
+			// Quality gates: a mapping of metric to limit, each a setting
+			// "quality.METRIC" that the command checks.
+			for _, g := range d.mapping(fl.val, "quality", nil) {
+				out = append(out, Setting{Key: "quality." + g.key, Values: []string{d.str(g.val, g.key)}, Pos: d.pos(g.val)})
+			}
+			continue
+		}
 		s := Setting{Key: fl.key, Pos: d.pos(fl.val)}
 		if v := d.value(fl.val); v != nil {
 			if _, ok := v.(*ast.SequenceNode); ok {

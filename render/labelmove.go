@@ -218,4 +218,4 @@ func decorateLabel(group string, mv labelMove) string {
 }
 
 // markerFont is the size of a key number on its disc.
-const markerFont = 7.5
+const markerFont = labelFont

@@ -129,7 +129,7 @@ func withLeader(e *laidEdge, nodes, labels, segs *grid, leaders [][2]pt, nodeBox
 }
 
 // markerSize is the diameter, in points, of a key number's disc.
-const markerSize = 11.0
+const markerSize = 12.5
 
 // onMarker puts a numbered disc on e's line where it is clearest (the
 // number is given once every text is placed).
