@@ -342,13 +342,22 @@ func (d *drawing) fixBackslashes(svg []string) {
 			texts = append(texts, &d.shapes[i])
 		}
 	}
-	if len(texts) != len(svg) {
-		return
-	}
-	for i, s := range texts {
-		if strings.Contains(s.text, `\`) && strings.Contains(svg[i], `\`) {
-			s.text = svg[i]
+	// The texts come in the same order; where the json lacks one (a
+	// line cut away whole), the SVG's next text that the json's is the
+	// start of is its.
+	j := 0
+	for _, s := range texts {
+		k := j
+		for k < len(svg) && !strings.HasPrefix(svg[k], s.text) {
+			k++
 		}
+		if k == len(svg) {
+			continue
+		}
+		if strings.Contains(s.text, `\`) && strings.Contains(svg[k], `\`) {
+			s.text = svg[k]
+		}
+		j = k + 1
 	}
 }
 
