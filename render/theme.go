@@ -218,6 +218,13 @@ func (t *Theme) lineSurfaces() []string {
 	return out
 }
 
+// fadedText is the colour of a faded edge's text (an ended relation in a
+// diff, one outside every unbalanced triad): the lightest gray that still
+// has text's 4.5:1 on the backdrop and the country frames.
+func (t *Theme) fadedText() string {
+	return withContrast(okGray, t.lineSurfaces(), minTextContrast)
+}
+
 // contrastWarnings names every relation line and text of the figure of g
 // whose contrast against what it sits on is below WCAG 2.1's minimum (3:1
 // for lines, 4.5:1 for text). dipgraph's own colours always pass on the
@@ -226,21 +233,27 @@ func (t *Theme) lineSurfaces() []string {
 func (o *Options) contrastWarnings(g *graph.Graph) []string {
 	t := o.theme()
 	surfaces := t.lineSurfaces()
+	against := func(c string) string {
+		s := fmt.Sprintf("%.1f:1 contrast against the background %s", contrastRatio(c, surfaces[0]), surfaces[0])
+		if len(surfaces) > 1 {
+			s += fmt.Sprintf(" (%.1f:1 over a country's frame)", contrastRatio(c, surfaces[1]))
+		}
+		return s
+	}
 	var out []string
 	styles := o.typeStyles(g.Dataset)
 	for _, ty := range g.Types {
-		c := styles[ty.ID].Color
-		if cr := leastContrast(c, surfaces); cr < minLineContrast {
-			out = append(out, fmt.Sprintf("relation type %q: colour %s has %.1f:1 contrast against the background %s, below the 3:1 a line needs (WCAG 2.1 §1.4.11); it is used as given",
-				ty.ID, c, cr, t.backdrop()))
+		if c := styles[ty.ID].Color; leastContrast(c, surfaces) < minLineContrast {
+			out = append(out, fmt.Sprintf("relation type %q: colour %s has %s, below the 3:1 a line needs (WCAG 2.1 §1.4.11); it is used as given",
+				ty.ID, c, against(c)))
 		}
 	}
 	for _, x := range []struct{ what, color string }{
 		{"title", t.Title}, {"subtitle", t.Subtitle}, {"footer", t.Footer}, {"edge text", t.EdgeText}, {"legend text", t.LegendText},
 	} {
-		if cr := leastContrast(x.color, surfaces); cr < minTextContrast {
-			out = append(out, fmt.Sprintf("theme %s: %s %s has %.1f:1 contrast against the background %s, below the 4.5:1 text needs (WCAG 2.1 §1.4.3)",
-				t.Name, x.what, x.color, cr, t.backdrop()))
+		if leastContrast(x.color, surfaces) < minTextContrast {
+			out = append(out, fmt.Sprintf("theme %s: %s colour %s has %s, below the 4.5:1 text needs (WCAG 2.1 §1.4.3)",
+				t.Name, x.what, x.color, against(x.color)))
 		}
 	}
 	return out
