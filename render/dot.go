@@ -276,6 +276,9 @@ func dateSpan(e *graph.Edge) string {
 	return first + " – " + last
 }
 
+// edgeTooltip is an edge's tooltip: its type, ends and weight, then one
+// line per record with the record's date, label, note and source, so every
+// record's label reaches the figure even when the caption shows "+N more".
 func edgeTooltip(d *graph.Dataset, t graph.Type, e *graph.Edge) string {
 	from, _ := d.Entity(e.From)
 	to, _ := d.Entity(e.To)
@@ -300,11 +303,14 @@ func edgeTooltip(d *graph.Dataset, t graph.Type, e *graph.Edge) string {
 		if s, ok := d.Source(r.Source); ok {
 			src = s.Title
 		}
-		note := r.Note
-		if note == "" {
-			note = r.Label
+		if r.Cite != "" {
+			src = strings.TrimPrefix(src+", "+r.Cite, ", ")
 		}
-		lines = append(lines, "• "+strings.Join(slices.DeleteFunc([]string{when, strings.TrimSpace(note), src}, func(s string) bool { return s == "" }), " — "))
+		label, note := strings.TrimSpace(r.Label), strings.TrimSpace(r.Note)
+		if note == label {
+			note = ""
+		}
+		lines = append(lines, "• "+strings.Join(slices.DeleteFunc([]string{when, label, note, src}, func(s string) bool { return s == "" }), " — "))
 	}
 	return strings.Join(lines, "\n")
 }

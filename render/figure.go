@@ -80,6 +80,11 @@ func Lay(ctx context.Context, gv *Graphviz, g *graph.Graph, o Options, paint boo
 	if note != "" && gv.Warn != nil {
 		gv.Warn(note)
 	}
+	if gv.Warn != nil {
+		for _, w := range o.contrastWarnings(g) {
+			gv.Warn(w)
+		}
+	}
 	if o.Timeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, o.Timeout)
@@ -213,6 +218,14 @@ func dropComments(s string) string {
 	}
 }
 
+// Graphviz draws a dotted line as 1 pt dots 5 pt apart, too sparse to
+// read on a slide; dipgraph's dotted lines are 1.5 pt dots 2.5 pt apart, in
+// the SVG as in the PNG and PDF (dottedPattern).
+const (
+	graphvizDotted = `stroke-dasharray="1,5"`
+	svgDotted      = `stroke-dasharray="1.5,2.5"`
+)
+
 func parseGraphvizSVG(doc []byte) (*graphvizSVG, error) {
 	s := string(doc)
 	loc := rootTag.FindStringIndex(s)
@@ -220,7 +233,7 @@ func parseGraphvizSVG(doc []byte) (*graphvizSVG, error) {
 	if loc == nil || end < loc[1] {
 		return nil, fmt.Errorf("graphviz produced no SVG document")
 	}
-	out := &graphvizSVG{body: dropComments(s[loc[1]:end])}
+	out := &graphvizSVG{body: strings.ReplaceAll(dropComments(s[loc[1]:end]), graphvizDotted, svgDotted)}
 	for _, m := range attrRe.FindAllStringSubmatch(s[loc[0]:loc[1]], -1) {
 		switch m[1] {
 		case "width":

@@ -262,15 +262,16 @@ func (ov *overlay) sizes(g *graph.Graph) {
 
 // Bloc fills: Okabe–Ito colours whose gray values (213, 158, 119, 87, of
 // 255) stay apart in a grayscale print, each with the text colour that
-// reads on it. A fifth bloc and beyond take the remaining Okabe–Ito colours
-// and a double border, since gray alone no longer tells them apart.
+// reads on it (at least 4.5:1). A fifth bloc and beyond take the remaining
+// Okabe–Ito colours and a double border, since gray alone no longer tells
+// them apart.
 var blocFills = [][2]string{
 	{"#F0E442", "#1A1A1A"}, // yellow
 	{"#56B4E9", "#1A1A1A"}, // sky blue
-	{"#D55E00", "#FFFFFF"}, // vermillion
+	{"#D55E00", "#000000"}, // vermillion
 	{"#0072B2", "#FFFFFF"}, // blue
 	{"#CC79A7", "#1A1A1A"}, // reddish purple
-	{"#009E73", "#FFFFFF"}, // bluish green
+	{"#009E73", "#1A1A1A"}, // bluish green
 	{"#E69F00", "#1A1A1A"}, // orange
 }
 
@@ -363,21 +364,22 @@ func (ov *overlay) edge(e *graph.Edge, attrs [][2]string, labelAttr string) [][2
 			tip, _ := getAttr(attrs, "tooltip")
 			attrs = setAttr(attrs, "tooltip", tip+"\nIn an unbalanced triad: "+strings.Join(ts, "; "))
 		} else {
-			attrs = fadeEdge(attrs)
+			attrs = fadeEdge(attrs, ov.theme)
 		}
 	}
 	if ov.changes != nil {
-		attrs = ov.changes.mark(e, attrs, labelAttr)
+		attrs = ov.changes.mark(e, attrs, labelAttr, ov.theme)
 	}
 	return attrs
 }
 
-// fadeEdge draws an edge faded: its line, its arrowheads and its text.
-func fadeEdge(attrs [][2]string) [][2]string {
+// fadeEdge draws an edge faded: its line and its arrowheads, and its text
+// in the theme's faded gray (which still reads, at 4.5:1).
+func fadeEdge(attrs [][2]string, th *Theme) [][2]string {
 	if c, ok := getAttr(attrs, "color"); ok {
 		attrs = setAttr(attrs, "color", fade(c))
 	}
-	return setAttr(attrs, "fontcolor", "#8A8A8A")
+	return setAttr(attrs, "fontcolor", th.fadedText())
 }
 
 // Change marks: the text that begins an edge's label. Text, not colour, so
@@ -391,7 +393,7 @@ const (
 
 // mark labels a changed edge with its change; an edge that ended is also
 // drawn faded.
-func (c *Changes) mark(e *graph.Edge, attrs [][2]string, labelAttr string) [][2]string {
+func (c *Changes) mark(e *graph.Edge, attrs [][2]string, labelAttr string, th *Theme) [][2]string {
 	ch, ok := c.Of[e]
 	if !ok {
 		return attrs
@@ -402,7 +404,7 @@ func (c *Changes) mark(e *graph.Edge, attrs [][2]string, labelAttr string) [][2]
 		tag = markAppeared
 	case graph.Ended:
 		tag = markEnded
-		attrs = fadeEdge(attrs)
+		attrs = fadeEdge(attrs, th)
 	case graph.Strengthened:
 		tag = fmt.Sprintf("%s %g → %g", markUp, ch.Before, ch.After)
 	case graph.Weakened:

@@ -90,7 +90,7 @@ func (ov *overlay) legend(p *legendPen) {
 		p.sample(p.gray(), "appeared")
 		p.text(after, fmt.Sprintf("“%s”: appeared (only on %s)", markAppeared, c.To.Human()), false)
 		p.row++
-		p.sample(fadeEdge(p.gray()), "ended")
+		p.sample(fadeEdge(p.gray(), p.th), "ended")
 		p.text(after, fmt.Sprintf("faded, “%s”: ended (only on %s)", markEnded, c.From.Human()), false)
 		p.row++
 		p.sample(p.gray(), "strengthened")
@@ -114,7 +114,7 @@ func (ov *overlay) legend(p *legendPen) {
 		p.row++
 		p.text(after, "friend is an enemy, or all three are enemies)", false)
 		p.row++
-		p.sample(fadeEdge(p.gray()), "balanced or neutral")
+		p.sample(fadeEdge(p.gray(), p.th), "balanced or neutral")
 		p.text(after, "faded: every other relation", false)
 		p.row++
 	}

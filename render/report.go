@@ -106,7 +106,7 @@ func Report(g *graph.Graph, f *Figure, o Options) []byte {
 	b.Write(inlineSVG(f.SVG(false)))
 	b.WriteString("</figure>\n")
 
-	writeRecordTable(&b, g, rows, cols)
+	writeRecordTable(&b, g, rows, cols, o)
 	writeSourceList(&b, g)
 	b.WriteString("</main>\n")
 	b.WriteString("<footer><p>Made with dipgraph from dated, sourced records. Every line in the figure is one or more rows above.</p></footer>\n")
@@ -253,8 +253,14 @@ func writeSortCSS(b *bytes.Buffer, cols []reportColumn) {
 	b.WriteString(".sort[id$=\"-desc\"]:checked~.table-wrap tbody{flex-direction:column-reverse}\n")
 }
 
-func writeRecordTable(b *bytes.Buffer, g *graph.Graph, rows []*reportRow, cols []reportColumn) {
-	styles := Styles(g.Dataset)
+func writeRecordTable(b *bytes.Buffer, g *graph.Graph, rows []*reportRow, cols []reportColumn, o Options) {
+	// The line samples sit on white (or a light chip in dark mode): they
+	// take the light theme's colours, or print's grays.
+	so := Options{Theme: DefaultTheme, Background: "#FFFFFF", Sheet: o.Sheet}
+	if o.theme().Gray {
+		so.Theme = o.Theme
+	}
+	styles := so.typeStyles(g.Dataset)
 	b.WriteString("<section class=\"records\" aria-labelledby=\"records-heading\">\n")
 	fmt.Fprintf(b, "<h2 id=\"records-heading\">Records drawn <span class=\"count\">(%d)</span></h2>\n", len(rows))
 	b.WriteString("<p class=\"hint\">Click a column heading to sort by it; click again to reverse.</p>\n")

@@ -16,7 +16,10 @@ type EdgeStyle struct {
 }
 
 // Okabe–Ito colour-blind-safe palette; colour is never the only cue, since
-// every type also differs by line and arrowhead.
+// every type also differs by line and arrowhead. The themes deepen or
+// lighten these (same hue, other lightness) where they lack the contrast a
+// line needs (Theme.edgeColor): sky blue, orange and gray on white, blue
+// and the near-black on a dark slide.
 const (
 	okBlue       = "#0072B2"
 	okVermillion = "#D55E00"
@@ -34,10 +37,17 @@ var builtinStyles = map[string]EdgeStyle{
 	"summit":    {Color: okBlack, Line: "dashed", Arrow: "dot"},
 }
 
-// Colours for declared types without a colour of their own, by sign.
+// Colours for declared types without a colour of their own, by sign, each
+// handed to the type whose sign it is in turn, least used first. Positive
+// types take only the cool hues (bluish green, sky blue, blue) and
+// negative ones only the warm ones (vermillion, orange, reddish purple),
+// so a cooperative and a conflictual type never share a hue family (see
+// hueFamily); the blue–yellow split survives red–green colour blindness,
+// which is why orange, not the purple that such readers see as bluish,
+// comes second. Neutral types are gray or near black.
 var signColors = map[graph.Sign][]string{
-	graph.Positive: {okOrange, okGreen, okSky, okBlue},
-	graph.Negative: {okPurple, okVermillion},
+	graph.Positive: {okGreen, okSky, okBlue},
+	graph.Negative: {okVermillion, okOrange, okPurple},
 	graph.Neutral:  {okGray, okBlack},
 }
 
@@ -125,14 +135,24 @@ func Styles(d *graph.Dataset) map[string]EdgeStyle {
 
 // PenWidth maps an edge's aggregated weight to a Graphviz pen width: it
 // grows with the square root of the weight, so one heavy edge does not
-// drown the rest, from 1 (weight ≤ 1) to at most 7.
+// drown the rest, from 1 (weight ≤ 1) to at most 7. Dotted and dashed
+// lines are never thinner than minBrokenPen: a broken line has less ink
+// than a solid one of its width, and at 1 pt it fades on a projected slide
+// whatever its colour.
 func PenWidth(weight float64, line string) float64 {
 	w := 1 + 1.2*(math.Sqrt(max(weight, 1))-1)
-	if line == "bold" {
+	switch line {
+	case "bold":
 		w = w*1.5 + 0.5
+	case "dotted", "dashed":
+		w = max(w, minBrokenPen)
 	}
 	return math.Round(min(w, 7)*100) / 100
 }
+
+// minBrokenPen is the least pen width, in points, of a dotted or dashed
+// relation line.
+const minBrokenPen = 1.6
 
 // symmetricArrows are arrowheads that read the same at both ends, drawn at
 // both ends of a mutual (undirected) edge: a summit has a dot at each end.

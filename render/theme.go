@@ -16,8 +16,13 @@ import (
 // well as colour (Okabe–Ito colours, colour-blind safe), so no theme relies
 // on red against green.
 type Theme struct {
-	Name        string
-	Background  string // "" leaves the figure transparent
+	Name       string
+	Background string // "" leaves the figure transparent
+	// Backdrop is what the figure is measured and adapted against when
+	// it has no background of its own: the dark theme is transparent (the
+	// slide shows through) and is made for a dark slide of about #1E2228,
+	// the colour figures.yaml gives the README's dark figure.
+	Backdrop    string
 	Title       string // title text colour
 	Subtitle    string
 	Footer      string // data-as-of line and sources
@@ -30,21 +35,18 @@ type Theme struct {
 	// Gray draws relation types in black and grays only (for print): the
 	// types are told apart by line pattern, arrowhead and width alone.
 	Gray bool
-	// Lighten raises dark relation colours so they read on a dark
-	// background.
-	Lighten bool
 }
 
 // Themes are the themes --theme chooses from, by name.
 var Themes = map[string]*Theme{
 	"light": {
-		Name: "light", Background: "#FFFFFF",
+		Name: "light", Background: "#FFFFFF", Backdrop: "#FFFFFF",
 		Title: "#1A1A1A", Subtitle: "#444444", Footer: "#555555", EdgeText: "#404040", LegendText: "#1A1A1A",
 		Cluster: [2]string{"#F6F7F9", "#C9CED6"}, MemberLine: "#B8BEC6", WeightShade: "#6B6B6B",
 		Kinds: nodeStyles,
 	},
 	"dark": {
-		Name: "dark", Background: "",
+		Name: "dark", Background: "", Backdrop: "#1E2228",
 		Title: "#F2F2F2", Subtitle: "#CFCFCF", Footer: "#B8B8B8", EdgeText: "#D6D6D6", LegendText: "#F2F2F2",
 		Cluster: [2]string{"#FFFFFF12", "#FFFFFF45"}, MemberLine: "#7A828C", WeightShade: "#B0B0B0",
 		Kinds: map[graph.Kind]NodeStyle{
@@ -54,10 +56,9 @@ var Themes = map[string]*Theme{
 			graph.KindOrganization: recolor(nodeStyles[graph.KindOrganization], "#3A3326", "#D9C8A2", "#F0F0F0"),
 			graph.KindGroup:        recolor(nodeStyles[graph.KindGroup], "#3A3326", "#D9C8A2", "#F0F0F0"),
 		},
-		Lighten: true,
 	},
 	"print": {
-		Name: "print", Background: "#FFFFFF",
+		Name: "print", Background: "#FFFFFF", Backdrop: "#FFFFFF",
 		Title: "#000000", Subtitle: "#333333", Footer: "#333333", EdgeText: "#333333", LegendText: "#000000",
 		Cluster: [2]string{"#F2F2F2", "#B3B3B3"}, MemberLine: "#999999", WeightShade: "#4D4D4D",
 		Kinds: map[graph.Kind]NodeStyle{
@@ -131,7 +132,8 @@ func (t *Theme) kind(k graph.Kind) NodeStyle {
 
 // typeStyles are the styles of a dataset's relation types as the theme
 // draws them: the dataset's own (Styles), then the style sheet's, then the
-// theme's adaptation of colours (grays for print, lighter for dark).
+// theme's adaptation of colours (grays for print; elsewhere the built-in and
+// fallback colours deepened or lightened to the contrast lines need).
 func (o *Options) typeStyles(d *graph.Dataset) map[string]EdgeStyle {
 	styles := Styles(d)
 	t := o.theme()
@@ -150,14 +152,29 @@ func (o *Options) typeStyles(d *graph.Dataset) map[string]EdgeStyle {
 			}
 		}
 		ty, _ := d.Type(id)
-		s.Color = t.edgeColor(s.Color, ty.Sign)
+		s.Color = t.edgeColor(s.Color, ty.Sign, o.givenColor(d, id))
 		styles[id] = s
 	}
 	return styles
 }
 
-// edgeColor adapts a relation type's colour to the theme.
-func (t *Theme) edgeColor(c string, sign graph.Sign) string {
+// givenColor says whether the colour of relation type id is the user's own
+// (the data file's or the style sheet's) rather than a built-in or fallback
+// colour.
+func (o *Options) givenColor(d *graph.Dataset, id string) bool {
+	if o.Sheet != nil && o.Sheet.Types[id].Color != "" {
+		return true
+	}
+	ty, _ := d.Type(id)
+	return ty.Style.Color != ""
+}
+
+// edgeColor adapts a relation type's colour to the theme. A colour the user
+// gave is used as given (print still turns it gray); dipgraph's own colours
+// keep their Okabe–Ito hue and are deepened (light backgrounds) or
+// lightened (dark ones) just enough to have 3:1 contrast against the
+// background and the country frames drawn on it.
+func (t *Theme) edgeColor(c string, sign graph.Sign, given bool) string {
 	r, g, b, ok := hexRGB(c)
 	if !ok {
 		return c
@@ -175,16 +192,71 @@ func (t *Theme) edgeColor(c string, sign graph.Sign) string {
 			v = 0.45
 		}
 		return rgbHex(v, v, v)
-	case t.Lighten && luminance(r, g, b) < 0.2:
-		// Dark colours are lifted towards white until they read on a
-		// dark slide (Okabe–Ito's blue and black).
-		mix := func(x float64) float64 { return x + (1-x)*0.45 }
-		if luminance(r, g, b) < 0.05 {
-			mix = func(x float64) float64 { return x + (1-x)*0.8 }
-		}
-		return rgbHex(mix(r), mix(g), mix(b))
+	case given:
+		return c
 	}
-	return c
+	return withContrast(c, t.lineSurfaces(), minLineContrast)
+}
+
+// backdrop is the colour the figure sits on: its background, or the
+// theme's nominal backdrop when the figure is transparent.
+func (t *Theme) backdrop() string {
+	if _, _, _, ok := hexRGB(t.Background); ok {
+		return t.Background
+	}
+	return t.Backdrop
+}
+
+// lineSurfaces are the colours relation lines and edge text are drawn
+// over: the backdrop, and a country's frame as it shows on the backdrop.
+func (t *Theme) lineSurfaces() []string {
+	bd := t.backdrop()
+	out := []string{bd}
+	if f := over(t.Cluster[0], bd); f != "" && f != bd {
+		out = append(out, f)
+	}
+	return out
+}
+
+// fadedText is the colour of a faded edge's text (an ended relation in a
+// diff, one outside every unbalanced triad): the lightest gray that still
+// has text's 4.5:1 on the backdrop and the country frames.
+func (t *Theme) fadedText() string {
+	return withContrast(okGray, t.lineSurfaces(), minTextContrast)
+}
+
+// contrastWarnings names every relation line and text of the figure of g
+// whose contrast against what it sits on is below WCAG 2.1's minimum (3:1
+// for lines, 4.5:1 for text). dipgraph's own colours always pass on the
+// themes' own backgrounds; what can fail is a colour the user gave (used as
+// given) or a --background the theme's text was not made for.
+func (o *Options) contrastWarnings(g *graph.Graph) []string {
+	t := o.theme()
+	surfaces := t.lineSurfaces()
+	against := func(c string) string {
+		s := fmt.Sprintf("%.1f:1 contrast against the background %s", contrastRatio(c, surfaces[0]), surfaces[0])
+		if len(surfaces) > 1 {
+			s += fmt.Sprintf(" (%.1f:1 over a country's frame)", contrastRatio(c, surfaces[1]))
+		}
+		return s
+	}
+	var out []string
+	styles := o.typeStyles(g.Dataset)
+	for _, ty := range g.Types {
+		if c := styles[ty.ID].Color; leastContrast(c, surfaces) < minLineContrast {
+			out = append(out, fmt.Sprintf("relation type %q: colour %s has %s, below the 3:1 a line needs (WCAG 2.1 §1.4.11); it is used as given",
+				ty.ID, c, against(c)))
+		}
+	}
+	for _, x := range []struct{ what, color string }{
+		{"title", t.Title}, {"subtitle", t.Subtitle}, {"footer", t.Footer}, {"edge text", t.EdgeText}, {"legend text", t.LegendText},
+	} {
+		if leastContrast(x.color, surfaces) < minTextContrast {
+			out = append(out, fmt.Sprintf("theme %s: %s colour %s has %s, below the 4.5:1 text needs (WCAG 2.1 §1.4.3)",
+				t.Name, x.what, x.color, against(x.color)))
+		}
+	}
+	return out
 }
 
 // hexRGB reads #rrggbb (or #rrggbbaa, ignoring alpha) as fractions.

@@ -20,22 +20,27 @@ func TestEdgeColor(t *testing.T) {
 	tests := []struct {
 		theme, in string
 		sign      graph.Sign
+		given     bool
 		want      string
 	}{
-		{"light", okBlack, graph.Neutral, okBlack},
-		{"light", okBlue, graph.Positive, okBlue},
-		{"dark", okOrange, graph.Positive, okOrange},   // bright enough already
-		{"dark", okBlue, graph.Positive, "#73B1D5"},    // lifted
-		{"dark", okBlack, graph.Neutral, "#D8D8D8"},    // near black: lifted far
-		{"print", okOrange, graph.Positive, "#333333"}, // cooperative: near black
-		{"print", okBlue, graph.Positive, "#272727"},
-		{"print", okVermillion, graph.Negative, "#737373"},
-		{"print", okGray, graph.Neutral, "#404040"},
-		{"print", "not-a-colour", graph.Neutral, "not-a-colour"},
+		{"light", okBlack, graph.Neutral, false, okBlack},
+		{"light", okBlue, graph.Positive, false, okBlue},
+		{"light", okSky, graph.Positive, false, "#1D96DB"},    // deepened to 3:1, same hue
+		{"light", okOrange, graph.Negative, false, "#BD8300"}, // deepened
+		{"light", okSky, graph.Positive, true, okSky},         // the user's colour: as given
+		{"dark", okOrange, graph.Negative, false, okOrange},   // bright enough already
+		{"dark", okBlue, graph.Positive, false, "#0081C9"},    // lifted to 3:1 over a frame
+		{"dark", okBlack, graph.Neutral, false, "#C5C5C5"},    // near black: mirrored to near white
+		{"print", okOrange, graph.Positive, false, "#333333"}, // cooperative: near black
+		{"print", okBlue, graph.Positive, false, "#272727"},
+		{"print", okVermillion, graph.Negative, false, "#737373"},
+		{"print", okGray, graph.Neutral, false, "#404040"},
+		{"print", okSky, graph.Positive, true, "#333333"}, // print grays even the user's colours
+		{"print", "not-a-colour", graph.Neutral, false, "not-a-colour"},
 	}
 	for _, tt := range tests {
-		if got := Themes[tt.theme].edgeColor(tt.in, tt.sign); got != tt.want {
-			t.Errorf("%s.edgeColor(%s, %v) = %s, want %s", tt.theme, tt.in, tt.sign, got, tt.want)
+		if got := Themes[tt.theme].edgeColor(tt.in, tt.sign, tt.given); got != tt.want {
+			t.Errorf("%s.edgeColor(%s, %v, given %v) = %s, want %s", tt.theme, tt.in, tt.sign, tt.given, got, tt.want)
 		}
 	}
 }

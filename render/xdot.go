@@ -104,10 +104,11 @@ type drawing struct {
 	shapes []shape
 }
 
-// Graphviz's SVG dash patterns, in points.
+// Dash patterns, in points: Graphviz's SVG dashes, and dipgraph's denser
+// dots (see svgDotted).
 var (
 	dashedPattern = []float64{5, 2}
-	dottedPattern = []float64{1, 5}
+	dottedPattern = []float64{1.5, 2.5}
 )
 
 // parseXdot reads Graphviz's json output into shapes, in the order its SVG
