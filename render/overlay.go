@@ -284,15 +284,23 @@ func blocFill(i int) (fill, text string, peripheries int) {
 	return c[0], c[1], 1
 }
 
-// faded is the alpha appended to a colour that is drawn faded.
-const faded = "40"
+// faded is how much of a faded line's own colour shows over the
+// backdrop.
+const faded = 0.4
 
-// fade returns colour c (#rrggbb, or a Graphviz colour list a:b) faded.
-func fade(c string) string {
+// fade returns colour c (#rrggbb, or a Graphviz colour list a:b) faded:
+// blended towards the theme's backdrop, but never below the 3:1 contrast
+// every line keeps (a faded line is de-emphasised, not hidden).
+func fade(c string, th *Theme) string {
 	parts := strings.Split(c, ":")
+	bd := th.backdrop()
 	for i, p := range parts {
-		if len(p) == 7 && strings.HasPrefix(p, "#") {
-			parts[i] = p + faded
+		if len(p) != 7 || !strings.HasPrefix(p, "#") {
+			continue
+		}
+		alpha := fmt.Sprintf("%02X", int(faded*255))
+		if blend := over(p+alpha, bd); blend != "" {
+			parts[i] = withContrast(blend, th.lineSurfaces(), minLineContrast)
 		}
 	}
 	return strings.Join(parts, ":")
@@ -377,7 +385,7 @@ func (ov *overlay) edge(e *graph.Edge, attrs [][2]string, labelAttr string) [][2
 // in the theme's faded gray (which still reads, at 4.5:1).
 func fadeEdge(attrs [][2]string, th *Theme) [][2]string {
 	if c, ok := getAttr(attrs, "color"); ok {
-		attrs = setAttr(attrs, "color", fade(c))
+		attrs = setAttr(attrs, "color", fade(c, th))
 	}
 	return setAttr(attrs, "fontcolor", th.fadedText())
 }
