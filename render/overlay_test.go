@@ -148,7 +148,7 @@ func TestShowUnbalanced(t *testing.T) {
 	full := map[string]bool{}
 	for i, e := range g.Edges {
 		c := ovAttr(edges[i], "color")
-		faint := strings.HasSuffix(c, faded)
+		faint := c != o.typeStyles(g.Dataset)[e.Type].Color
 		name := e.Type + ":" + e.From + "-" + e.To
 		full[name] = !faint
 		if !faint && !strings.Contains(ovAttr(edges[i], "tooltip"), "unbalanced triad: A – B – C (++-)") {
@@ -258,8 +258,16 @@ func TestDiffMarks(t *testing.T) {
 		if got := ovAttr(edges[i], "xlabel"); got != w.label {
 			t.Errorf("%s: mark %q, want %q", name, got, w.label)
 		}
-		if got := strings.HasSuffix(ovAttr(edges[i], "color"), faded); got != w.faded {
-			t.Errorf("%s: faded = %v, want %v", name, got, w.faded)
+		own := o.typeStyles(u.Dataset)[e.Type].Color
+		got := ovAttr(edges[i], "color")
+		if isFaded := got != own; isFaded != w.faded {
+			t.Errorf("%s: colour %s (the type's %s): faded = %v, want %v", name, got, own, isFaded, w.faded)
+		}
+		if w.faded && got != fade(own, o.theme()) {
+			t.Errorf("%s: colour %s, want %s faded: %s", name, got, own, fade(own, o.theme()))
+		}
+		if c := contrastRatio(got, o.theme().backdrop()); c < minLineContrast {
+			t.Errorf("%s: colour %s has %.2f:1 contrast, under %g:1", name, got, c, minLineContrast)
 		}
 	}
 	legend := string(legendDOT(u, o))
