@@ -81,6 +81,7 @@ func newRenderFlags() (*pflag.FlagSet, *renderFlags) {
 	fs.StringVar(&f.opts.Background, "background", "", "fill behind the figure: #rrggbb, or none (default: the theme's)")
 	fs.StringVar(&f.styleFile, "style", "", "a style file: colours, lines and arrowheads per relation type, fill, border and shape per entity kind (see docs/styles.md)")
 	fs.BoolVar(&f.opts.Cite, "cite", false, "put the source numbers of the notes below the figure on the edges")
+	fs.Float64Var(&f.opts.TextScale, "text-scale", 1, "multiply every text (names, and so nodes; edge text; legend; title; sources) by this; with --size, on top of the size the target needs")
 	f.paint.register(fs)
 	return fs, f
 }
@@ -114,6 +115,9 @@ func (f *renderFlags) commandSpec(fs *pflag.FlagSet) (figureSpec, error) {
 // any data is read. Its errors are command-line mistakes.
 func (f *renderFlags) spec(fs *pflag.FlagSet, format string) (figureSpec, error) {
 	s := figureSpec{format: format, opts: f.opts, styleFile: f.styleFile}
+	if err := render.CheckTextScale(f.opts.TextScale); err != nil {
+		return s, err
+	}
 	if err := f.opts.Check(); err != nil {
 		return s, err
 	}

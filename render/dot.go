@@ -32,8 +32,9 @@ func DOT(w io.Writer, g *graph.Graph, o Options) error {
 
 	fmt.Fprintf(&b, "digraph %s {\n", dotString(g.Dataset.ID))
 	writeAttrs(&b, "  graph", ov.graph(sizedAttrs(graphAttrs(o), g, o)))
-	writeAttrs(&b, "  node", [][2]string{{"fontname", fontName}, {"fontsize", "12"}, {"margin", "0.08,0.04"}})
-	writeAttrs(&b, "  edge", [][2]string{{"fontname", fontName}, {"fontsize", "8.5"}, {"fontcolor", th.EdgeText}})
+	k := o.textScale()
+	writeAttrs(&b, "  node", [][2]string{{"fontname", fontName}, {"fontsize", scaled(12, k)}, {"margin", scaledPair("0.08,0.04", k)}})
+	writeAttrs(&b, "  edge", [][2]string{{"fontname", fontName}, {"fontsize", scaled(edgeFont, k)}, {"fontcolor", th.EdgeText}})
 
 	// People grouped under their country: a cluster per country that has
 	// people in the figure (for engines that draw clusters).
@@ -60,7 +61,7 @@ func DOT(w io.Writer, g *graph.Graph, o Options) error {
 			}))
 			for _, m := range append([]*graph.Entity{n}, people...) {
 				b.WriteString("    ")
-				writeNode(&b, ids[m.ID], m, g.Dataset, th, ov)
+				writeNode(&b, ids[m.ID], m, g.Dataset, th, ov, k)
 				written[m.ID] = true
 			}
 			b.WriteString("  }\n")
@@ -69,7 +70,7 @@ func DOT(w io.Writer, g *graph.Graph, o Options) error {
 	for _, n := range g.Nodes {
 		if !written[n.ID] {
 			b.WriteString("  ")
-			writeNode(&b, ids[n.ID], n, g.Dataset, th, ov)
+			writeNode(&b, ids[n.ID], n, g.Dataset, th, ov, k)
 		}
 	}
 	if !o.clusters() {
@@ -133,7 +134,9 @@ func graphAttrs(o Options) [][2]string {
 	return a
 }
 
-func writeNode(b *bytes.Buffer, id string, e *graph.Entity, d *graph.Dataset, th *Theme, ov *overlay) {
+// writeNode writes an entity's node, its text k times the theme's size
+// (Options.TextScale).
+func writeNode(b *bytes.Buffer, id string, e *graph.Entity, d *graph.Dataset, th *Theme, ov *overlay, k float64) {
 	s := th.kind(e.Kind)
 	label := strings.Join(wrap(e.Name, s.FontSize, nameWidth), "\n")
 	if e.Native != "" && e.Native != e.Name {
@@ -145,13 +148,13 @@ func writeNode(b *bytes.Buffer, id string, e *graph.Entity, d *graph.Dataset, th
 		{"shape", s.Shape}, {"style", s.Style},
 		{"fillcolor", s.Fill}, {"color", s.Border}, {"fontcolor", s.FontColor},
 		{"penwidth", fmt.Sprintf("%g", s.PenWidth)},
-		{"fontsize", fmt.Sprintf("%g", s.FontSize)},
+		{"fontsize", scaled(s.FontSize, k)},
 		{"tooltip", nodeTooltip(e, d)},
 	}
 	if s.Margin != "" {
-		attrs = append(attrs, [2]string{"margin", s.Margin})
+		attrs = append(attrs, [2]string{"margin", scaledPair(s.Margin, k)})
 	}
-	attrs = ov.node(e, attrs)
+	attrs = ov.node(e, attrs, k)
 	b.WriteString(id)
 	writeAttrList(b, attrs)
 	b.WriteString("\n")
@@ -187,8 +190,29 @@ func writeAttrList(b *bytes.Buffer, attrs [][2]string) {
 	b.WriteString("]")
 }
 
-// nameWidth is the width, in points, beyond which a node's name wraps.
+// nameWidth is the width, in points, beyond which a node's name wraps (at
+// the theme's size: a name wraps at the same words at any TextScale).
 const nameWidth = 200.0
+
+// edgeFont is the size of edge text, in points, at TextScale 1.
+const edgeFont = 8.5
+
+// scaledPair scales a Graphviz "x,y" (or "x") number attribute by k,
+// leaving anything else as it is.
+func scaledPair(v string, k float64) string {
+	if k == 1 {
+		return v
+	}
+	parts := strings.Split(v, ",")
+	for i, p := range parts {
+		f, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
+		if err != nil {
+			return v
+		}
+		parts[i] = scaled(f, k)
+	}
+	return strings.Join(parts, ",")
+}
 
 // edgeLabel is the text on an edge for the chosen --edge-labels mode. With
 // cite set, each caption line ends with its record's source number, and

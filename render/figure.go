@@ -238,6 +238,8 @@ func arrange(g *graph.Graph, o Options, main, legend *panel) *Figure {
 	if title == "" {
 		title = g.Dataset.Title
 	}
+	k := o.textScale()
+	titleSize, subtitleSize, footSize := titleSize*k, subtitleSize*k, footSize*k
 	width := main.svg.width
 	if legend != nil {
 		width += legendGap + legend.svg.width
@@ -272,7 +274,7 @@ func arrange(g *graph.Graph, o Options, main, legend *panel) *Figure {
 		bodyH = max(bodyH, legend.svg.height)
 	}
 	footH := float64(len(foot)) * lineH(footSize)
-	f.Height = figMargin + headH + 8 + bodyH + 10 + footH + figMargin
+	f.Height = figMargin + headH + 8*k + bodyH + 10*k + footH + figMargin
 
 	text := func(block string, lines []string, size float64, bold bool, color string) {
 		for _, l := range lines {
@@ -292,14 +294,14 @@ func arrange(g *graph.Graph, o Options, main, legend *panel) *Figure {
 	}()
 	text("title-block", titleLines, titleSize, true, th.Title)
 	text("title-block", subLines, subtitleSize, false, th.Subtitle)
-	y += 8
+	y += 8 * k
 	main.x, main.y = figMargin, y
 	f.panels = append(f.panels, main)
 	if legend != nil {
 		legend.x, legend.y = figMargin+main.svg.width+legendGap, y
 		f.panels = append(f.panels, legend)
 	}
-	y += bodyH + 10
+	y += bodyH + 10*k
 	text("sources", foot, footSize, false, th.Footer)
 	return f
 }

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"math"
 	"regexp"
 	"slices"
 	"strings"
@@ -52,7 +53,37 @@ type Options struct {
 	// Timeout stops the figure's layout when it runs longer (0: never);
 	// see Graphviz.WithTimeout for how.
 	Timeout time.Duration
+	// TextScale multiplies every text of the figure — names (and so the
+	// nodes Graphviz sizes around them), edge text, the legend, the title
+	// block and the sources; 0 means 1. See LayFor for text sized for a
+	// target.
+	TextScale float64
 }
+
+// MaxTextScale is the largest --text-scale: ten times the designed sizes
+// is already a poster's headline.
+const MaxTextScale = 10
+
+// CheckTextScale reports a --text-scale that is not a factor above 0 and
+// at most MaxTextScale.
+func CheckTextScale(k float64) error {
+	if math.IsNaN(k) || math.IsInf(k, 0) || k <= 0 || k > MaxTextScale {
+		return fmt.Errorf("--text-scale %g: give a factor above 0 and at most %d (1: the designed sizes; 1.5: half as large again)", k, MaxTextScale)
+	}
+	return nil
+}
+
+// textScale is the factor every text of the figure is multiplied by.
+func (o *Options) textScale() float64 {
+	if o.TextScale == 0 {
+		return 1
+	}
+	return o.TextScale
+}
+
+// scaled formats v × k as a DOT number, rounded to a thousandth (so that
+// k = 1 writes v as it was always written).
+func scaled(v, k float64) string { return num(math.Round(v*k*1000) / 1000) }
 
 // DefaultSeed is the seed used when none is chosen; it gives the embedded
 // dataset its clearest arrangement.
@@ -65,6 +96,11 @@ func (o *Options) Check() error {
 	}
 	if o.Seed < 0 {
 		return fmt.Errorf("--seed %d: give a number 0 or more", o.Seed)
+	}
+	if o.TextScale != 0 {
+		if err := CheckTextScale(o.TextScale); err != nil {
+			return err
+		}
 	}
 	if o.Timeout < 0 {
 		return fmt.Errorf("--timeout %s: give a duration such as 60s or 5m, or 0 for none", o.Timeout)
