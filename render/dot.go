@@ -54,14 +54,14 @@ func DOT(w io.Writer, g *graph.Graph, o Options) error {
 			}
 			fmt.Fprintf(&b, "  subgraph cluster_%d {\n", c)
 			c++
-			writeAttrs(&b, "    graph", ov.cluster(n.ID, [][2]string{
+			writeAttrs(&b, "    graph", ov.cluster(n.ID, thicker([][2]string{
 				{"id", "cluster-" + n.ID}, {"label", ""}, {"style", "rounded,filled"}, {"fillcolor", th.Cluster[0]},
 				{"color", th.Cluster[1]}, {"penwidth", "1"}, {"margin", "10"},
 				{"tooltip", n.Name + " and its people"},
-			}))
+			}, o.lines())))
 			for _, m := range append([]*graph.Entity{n}, people...) {
 				b.WriteString("    ")
-				writeNode(&b, ids[m.ID], m, g.Dataset, th, ov, k)
+				writeNode(&b, ids[m.ID], m, g.Dataset, th, ov, k, o.lines())
 				written[m.ID] = true
 			}
 			b.WriteString("  }\n")
@@ -70,15 +70,15 @@ func DOT(w io.Writer, g *graph.Graph, o Options) error {
 	for _, n := range g.Nodes {
 		if !written[n.ID] {
 			b.WriteString("  ")
-			writeNode(&b, ids[n.ID], n, g.Dataset, th, ov, k)
+			writeNode(&b, ids[n.ID], n, g.Dataset, th, ov, k, o.lines())
 		}
 	}
 	if !o.clusters() {
 		for _, n := range g.Nodes {
 			for _, m := range members[n.ID] {
 				fmt.Fprintf(&b, "  %s -> %s", ids[n.ID], ids[m.ID])
-				writeAttrList(&b, [][2]string{{"dir", "none"}, {"color", th.MemberLine}, {"penwidth", "0.8"},
-					{"len", "1.1"}, {"weight", "3"}, {"tooltip", m.Name + " belongs to " + n.Name}})
+				writeAttrList(&b, thicker([][2]string{{"dir", "none"}, {"color", th.MemberLine}, {"penwidth", "0.8"},
+					{"len", "1.1"}, {"weight", "3"}, {"tooltip", m.Name + " belongs to " + n.Name}}, o.lines()))
 				b.WriteString("\n")
 			}
 		}
@@ -95,7 +95,7 @@ func DOT(w io.Writer, g *graph.Graph, o Options) error {
 			attrs = append(attrs, [2]string{o.labelAttr(), l})
 		}
 		attrs = append(attrs, [2]string{"tooltip", edgeTooltip(g.Dataset, t, e)})
-		attrs = ov.edge(e, attrs, o.labelAttr())
+		attrs = thicker(ov.edge(e, attrs, o.labelAttr()), o.lines())
 		fmt.Fprintf(&b, "  %s -> %s", ids[e.From], ids[e.To])
 		writeAttrList(&b, attrs)
 		b.WriteString("\n")
@@ -135,8 +135,8 @@ func graphAttrs(o Options) [][2]string {
 }
 
 // writeNode writes an entity's node, its text k times the theme's size
-// (Options.TextScale).
-func writeNode(b *bytes.Buffer, id string, e *graph.Entity, d *graph.Dataset, th *Theme, ov *overlay, k float64) {
+// (Options.TextScale) and its outline lines times as wide.
+func writeNode(b *bytes.Buffer, id string, e *graph.Entity, d *graph.Dataset, th *Theme, ov *overlay, k, lines float64) {
 	s := th.kind(e.Kind)
 	label := strings.Join(wrap(e.Name, s.FontSize, nameWidth), "\n")
 	if e.Native != "" && e.Native != e.Name {
@@ -154,7 +154,7 @@ func writeNode(b *bytes.Buffer, id string, e *graph.Entity, d *graph.Dataset, th
 	if s.Margin != "" {
 		attrs = append(attrs, [2]string{"margin", scaledPair(s.Margin, k)})
 	}
-	attrs = ov.node(e, attrs, k)
+	attrs = thicker(ov.node(e, attrs, k), lines)
 	b.WriteString(id)
 	writeAttrList(b, attrs)
 	b.WriteString("\n")

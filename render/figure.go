@@ -88,7 +88,11 @@ func Lay(ctx context.Context, gv *Graphviz, g *graph.Graph, o Options, paint boo
 	if err := DOT(&dot, g, o); err != nil {
 		return nil, err
 	}
-	main, err := layGraph(ctx, gv, "figure-graph", dot.Bytes(), o.Layout, paint)
+	engine := o.Layout
+	if o.Overlay != nil && o.Overlay.pins != nil {
+		engine = pinEngine // every node placed already (LayFor)
+	}
+	main, err := layGraph(ctx, gv, "figure-graph", dot.Bytes(), engine, paint)
 	if err != nil {
 		return nil, err
 	}
@@ -238,10 +242,14 @@ func arrange(g *graph.Graph, o Options, main, legend *panel) *Figure {
 	if title == "" {
 		title = g.Dataset.Title
 	}
-	k := o.textScale()
-	titleSize, subtitleSize, footSize := titleSize*k, subtitleSize*k, footSize*k
+	k := o.asides()
+	titleSize, subtitleSize, footSize := titleSize*k, subtitleSize*k, footSize*o.foot()
+	below := legend != nil && o.legendBelow
 	width := main.svg.width
-	if legend != nil {
+	switch {
+	case below:
+		width = max(width, legend.svg.width)
+	case legend != nil:
 		width += legendGap + legend.svg.width
 	}
 	width = max(width+2*figMargin, minFigWidth)
@@ -270,11 +278,14 @@ func arrange(g *graph.Graph, o Options, main, legend *panel) *Figure {
 	y := figMargin
 	headH := float64(len(titleLines))*lineH(titleSize) + float64(len(subLines))*lineH(subtitleSize)
 	bodyH := main.svg.height
-	if legend != nil {
+	switch {
+	case below:
+		bodyH += legendGap + legend.svg.height
+	case legend != nil:
 		bodyH = max(bodyH, legend.svg.height)
 	}
 	footH := float64(len(foot)) * lineH(footSize)
-	f.Height = figMargin + headH + 8*k + bodyH + 10*k + footH + figMargin
+	f.Height = figMargin + headH + 8*k + bodyH + 10*o.foot() + footH + figMargin
 
 	text := func(block string, lines []string, size float64, bold bool, color string) {
 		for _, l := range lines {
@@ -297,11 +308,15 @@ func arrange(g *graph.Graph, o Options, main, legend *panel) *Figure {
 	y += 8 * k
 	main.x, main.y = figMargin, y
 	f.panels = append(f.panels, main)
-	if legend != nil {
+	switch {
+	case below:
+		legend.x, legend.y = figMargin, y+main.svg.height+legendGap
+		f.panels = append(f.panels, legend)
+	case legend != nil:
 		legend.x, legend.y = figMargin+main.svg.width+legendGap, y
 		f.panels = append(f.panels, legend)
 	}
-	y += bodyH + 10*k
+	y += bodyH + 10*o.foot()
 	text("sources", foot, footSize, false, th.Footer)
 	return f
 }

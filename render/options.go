@@ -5,6 +5,7 @@ import (
 	"math"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -58,6 +59,15 @@ type Options struct {
 	// block and the sources; 0 means 1. See LayFor for text sized for a
 	// target.
 	TextScale float64
+	// legendBelow puts the legend under the relation graph rather than
+	// beside it (LayFor, for a target whose shape it suits better).
+	legendBelow bool
+	// lineScale multiplies every line's width (0 means 1);
+	// asideScale and footScale, when set, replace TextScale for the
+	// legend and title block, and for the sources: LayFor sets them so
+	// lines stay as heavy beside the text as designed, and the text
+	// around the graph is only as large as legible.
+	lineScale, asideScale, footScale float64
 }
 
 // MaxTextScale is the largest --text-scale: ten times the designed sizes
@@ -79,6 +89,48 @@ func (o *Options) textScale() float64 {
 		return 1
 	}
 	return o.TextScale
+}
+
+// lines is the factor every line's width is multiplied by.
+func (o *Options) lines() float64 {
+	if o.lineScale == 0 {
+		return 1
+	}
+	return o.lineScale
+}
+
+// asides is the text scale of the legend and the title block.
+func (o *Options) asides() float64 {
+	if o.asideScale == 0 {
+		return o.textScale()
+	}
+	return o.asideScale
+}
+
+// foot is the text scale of the source notes.
+func (o *Options) foot() float64 {
+	if o.footScale == 0 {
+		return o.textScale()
+	}
+	return o.footScale
+}
+
+// thicker multiplies the pen widths in attrs by k (Graphviz draws
+// arrowheads in proportion to the pen).
+func thicker(attrs [][2]string, k float64) [][2]string {
+	if k == 1 || k == 0 {
+		return attrs
+	}
+	out := make([][2]string, 0, len(attrs))
+	for _, a := range attrs {
+		if a[0] == "penwidth" {
+			if v, err := strconv.ParseFloat(a[1], 64); err == nil {
+				a[1] = scaled(v, k)
+			}
+		}
+		out = append(out, a)
+	}
+	return out
 }
 
 // scaled formats v × k as a DOT number, rounded to a thousandth (so that

@@ -12,11 +12,12 @@ import (
 // legend's geometry: text flush left at x, line samples and node swatches,
 // each on the current row, row legendRow inches below the one before.
 type legendPen struct {
-	b    *bytes.Buffer
-	row  int
-	next func() string
-	th   *Theme
-	k    float64 // Options.TextScale: every length and size times k
+	b     *bytes.Buffer
+	row   int
+	next  func() string
+	th    *Theme
+	k     float64 // the legend's text scale: every length and size times k
+	lines float64 // every line's width times lines
 }
 
 func (p *legendPen) y() float64 { return -float64(p.row) * legendRow * p.k }
@@ -54,7 +55,7 @@ func (p *legendPen) sample(attrs [][2]string, tip string) {
 		p.b.WriteString("\n")
 	}
 	fmt.Fprintf(p.b, "  %s -> %s", a, z)
-	writeAttrList(p.b, append([][2]string{{"id", "legend-edge-" + a}, {"tooltip", tip}}, attrs...))
+	writeAttrList(p.b, thicker(append([][2]string{{"id", "legend-edge-" + a}, {"tooltip", tip}}, attrs...), p.lines))
 	p.b.WriteString("\n")
 }
 
@@ -69,7 +70,7 @@ func (p *legendPen) swatch(attrs [][2]string) {
 	for _, a := range attrs {
 		base = setAttr(base, a[0], a[1])
 	}
-	writeAttrList(p.b, base)
+	writeAttrList(p.b, thicker(base, p.lines))
 	p.b.WriteString("\n")
 }
 
