@@ -96,6 +96,9 @@ type figureSpec struct {
 	time   timeSpec
 	// styleFile is the --style file the options' style sheet came from.
 	styleFile string
+	// target is where --size puts the figure, which its text is sized for
+	// (render.LayFor); zero without a --size that has one.
+	target render.Target
 }
 
 // commandSpec checks a render or watch command line — -o, the format it
@@ -139,6 +142,9 @@ func (f *renderFlags) spec(fs *pflag.FlagSet, format string) (figureSpec, error)
 		}
 	}
 	s.paint, err = f.paint.options(fs, format)
+	if err == nil && fs.Changed("size") {
+		s.target = render.TargetFor(f.paint.size, s.paint.Width, s.paint.Height)
+	}
 	return s, err
 }
 
@@ -233,13 +239,13 @@ func produce(ctx context.Context, lay *layoutOnce, g *graph.Graph, s figureSpec,
 	case "json":
 		return render.JSON(g)
 	}
-	key := fmt.Sprintf("%p %+v", g, s.opts)
+	key := fmt.Sprintf("%p %+v %+v", g, s.opts, s.target)
 	if lay.fig == nil || lay.key != key {
 		gv, err := lay.graphviz(ctx, warn)
 		if err != nil {
 			return nil, err
 		}
-		fig, err := render.Lay(ctx, gv, g, s.opts, lay.paint)
+		fig, err := render.LayFor(ctx, gv, g, s.opts, lay.paint, s.target)
 		if err != nil {
 			return nil, err
 		}

@@ -261,6 +261,11 @@ func LayFor(ctx context.Context, gv *Graphviz, g *graph.Graph, o Options, paint 
 		if arr, err = arrangementOf(ctx, gv, g, o); err != nil {
 			return nil, err
 		}
+		// A wide graph for a column whose height is free goes in
+		// upright: turned a quarter, the same arrangement.
+		if g := first.f.panels[0].svg; t.H == 0 && g.width > g.height {
+			arr = arr.turned()
+		}
 	}
 	best := first
 	prev, cur := first, first
@@ -315,6 +320,17 @@ type arrangement struct {
 }
 
 type laidNode struct{ x, y, hw, hh float64 }
+
+// turned is the arrangement turned a quarter, clockwise (the nodes, and
+// their text, stay upright).
+func (a *arrangement) turned() *arrangement {
+	c := *a
+	c.nodes = make(map[string]*laidNode, len(a.nodes))
+	for id, n := range a.nodes {
+		c.nodes[id] = &laidNode{x: n.y, y: -n.x, hw: n.hw, hh: n.hh}
+	}
+	return &c
+}
 
 // Room LayFor keeps around pinned nodes, in points at TextScale 1:
 // between the nodes of a frame, between frames and nodes outside them, and
@@ -473,10 +489,22 @@ func (r *rect) box() box { return box{r.x - r.hw, r.y - r.hh, r.x + r.hw, r.y + 
 
 // pushApart moves rectangles apart until no two overlap or come nearer
 // than gap: each overlapping pair, in order, is moved apart half each
-// along the axis where it overlaps less. The order is fixed, so the same
-// rectangles give the same result.
+// along the axis where it overlaps less. Should that not settle, the
+// rectangles are moved a little further from the centre each time and
+// pushed again. The order is fixed, so the same rectangles give the same
+// result.
 func pushApart(rs []*rect, gap float64) {
-	for pass := 0; pass < 2000; pass++ {
+	for try := 0; try < 50 && !pushPasses(rs, gap); try++ {
+		for _, r := range rs {
+			r.x, r.y = r.x*1.1, r.y*1.1
+		}
+	}
+}
+
+// pushPasses pushes overlapping pairs apart, reporting whether none is
+// left.
+func pushPasses(rs []*rect, gap float64) bool {
+	for pass := 0; pass < 200; pass++ {
 		moved := false
 		for i, p := range rs {
 			for _, q := range rs[i+1:] {
@@ -502,16 +530,17 @@ func pushApart(rs []*rect, gap float64) {
 			}
 		}
 		if !moved {
-			return
+			return true
 		}
 	}
+	return false
 }
 
 // spreadStart is how much further from the centre the frames and free
 // nodes start, for text k times as large, before they are pushed apart:
 // the space between them, where the edges and their text go, grows
 // too, though less than the text.
-var spreadStart = func(k float64) float64 { return 1 }
+var spreadStart = func(k float64) float64 { return max(1, k/3) }
 
 func grow(b box, d float64) box { return box{b.x0 - d, b.y0 - d, b.x1 + d, b.y1 + d} }
 
@@ -528,7 +557,7 @@ func unfit(g *graph.Graph, o Options, l Legibility) string {
 	}
 	canvas := "a bigger canvas than a slide (a page or a poster)"
 	if t.Unit == "pt" {
-		canvas = fmt.Sprintf("a wider one than %s", t.Name)
+		canvas = fmt.Sprintf("a wider column or page than %s (%.0f mm)", t.Name, t.W/72*25.4)
 	}
 	fixes = append(fixes, canvas, "a smaller selection (--focus ID --depth 1, --types a,b)")
 	what := fmt.Sprintf("%s at %s: edge text %.1f %s and names %.1f %s, under the %g and %g %s that read",
