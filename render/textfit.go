@@ -173,7 +173,7 @@ func (l Legibility) String() string {
 }
 
 // fitRounds is how many text sizes LayFor tries at most.
-const fitRounds = 7
+const fitRounds = 8
 
 // LayFor lays the figure out for the target t (Lay when t is the zero
 // Target): with its text enlarged, on top of o.TextScale, by the least
@@ -204,6 +204,8 @@ func LayFor(ctx context.Context, gv *Graphviz, g *graph.Graph, o Options, paint 
 		warn []string
 	}
 	var arr *arrangement
+	nameFont := 0.0 // the smallest name's size at TextScale 1
+	wide := 1.0 // how much readier nodes are pushed apart sideways than up and down
 	// try lays the figure out with text k times as large; perPt is the
 	// target units per point expected (0: none), which sizes the text
 	// around the graph: as large as the edge text needs, no larger than
@@ -222,7 +224,11 @@ func LayFor(ctx context.Context, gv *Graphviz, g *graph.Graph, o Options, paint 
 					ref = 4.0 / 3
 				}
 				lo.lineScale = min(max(ref/perPt, 1), k)
-				aside := func(font float64) float64 { return min(max(t.MinEdge*1.03/(font*perPt), user), user*k) }
+				// As large as the edge text needs, never larger than the
+				// smallest name.
+				aside := func(font float64) float64 {
+					return min(max(t.MinEdge*1.03/(font*perPt), user), user*k*max(nameFont/font, 1), MaxTextScale)
+				}
 				lo.asideScale, lo.footScale = aside(legendFont), aside(footSize)
 			}
 		}
@@ -232,7 +238,7 @@ func LayFor(ctx context.Context, gv *Graphviz, g *graph.Graph, o Options, paint 
 			if o.Overlay != nil {
 				ov = *o.Overlay
 			}
-			ov.pins = arr.spread(k)
+			ov.pins = arr.spread(k, wide)
 			lo.Overlay = &ov
 		}
 		f, err := Lay(ctx, collect, g, lo, paint)
@@ -254,6 +260,7 @@ func LayFor(ctx context.Context, gv *Graphviz, g *graph.Graph, o Options, paint 
 	if err != nil || first.l.OK() {
 		return first.f, err
 	}
+	nameFont = first.f.Text().Name / user
 	o2, _ := o.ForGraph(g)
 	if o2.Layout != "dot" && (o.Overlay == nil || o.Overlay.Changes == nil) {
 		// dot places edge text as part of its layout, which pinned
@@ -263,9 +270,18 @@ func LayFor(ctx context.Context, gv *Graphviz, g *graph.Graph, o Options, paint 
 		}
 		// A wide graph for a column whose height is free goes in
 		// upright: turned a quarter, the same arrangement.
-		if g := first.f.panels[0].svg; t.H == 0 && g.width > g.height {
+		gw, gh := first.f.panels[0].svg.width, first.f.panels[0].svg.height
+		if t.H == 0 && gw > gh {
 			arr = arr.turned()
+			gw, gh = gh, gw
 		}
+		// Pushed sideways rather than up and down in proportion as the
+		// target is wider than the graph (a column is taken as 3:4).
+		aspect := 0.75
+		if t.H > 0 {
+			aspect = t.W / t.H
+		}
+		wide = min(max(aspect/(gw/gh), 0.3), 3)
 	}
 	best := first
 	prev, cur := first, first
@@ -273,24 +289,27 @@ func LayFor(ctx context.Context, gv *Graphviz, g *graph.Graph, o Options, paint 
 		// The factor that would do if the figure did not grow with it.
 		need := cur.l.short() * cur.k
 		next := need
+		// The figure's size in points per target unit (1/PerPt) at next,
+		// as far as the trials so far tell: at first, growing as √k
+		// (about what the default figure does), then linear in k through
+		// the last two trials.
+		size := func(k float64) float64 { return math.Sqrt(k/cur.k) / cur.l.PerPt }
 		if round > 1 {
-			// Legible when k ≥ c·size(k), size being the figure's size
-			// in points per target unit (1/PerPt): with size modelled
-			// as a + b·k through the last two trials, k = c·a/(1 − c·b).
 			s0, s1 := 1/prev.l.PerPt, 1/cur.l.PerPt
-			b := (s1 - s0) / (cur.k - prev.k)
-			a := s1 - b*cur.k
-			c := need * cur.l.PerPt
-			if b > 0 && 1-c*b > 0.05 {
-				next = c * a / (1 - c*b)
+			if b := (s1 - s0) / (cur.k - prev.k); b > 0 {
+				a := s1 - b*cur.k
+				size = func(k float64) float64 { return a + b*k }
+				// Legible when k ≥ c·size(k) = c·(a + b·k): k = c·a/(1 − c·b).
+				if c := need * cur.l.PerPt; 1-c*b > 0.05 {
+					next = c * a / (1 - c*b)
+				}
 			}
 		}
-		next = min(next*1.02, MaxTextScale/user)
+		next = min(next*1.04, MaxTextScale/user)
 		if next <= cur.k*1.001 {
 			break // as large as the text may go
 		}
-		// Were it legible at next, the target units per point would be:
-		perPt := cur.l.PerPt * need / next
+		perPt := 1 / size(next)
 		tr, err := try(next, perPt)
 		if err != nil {
 			return nil, err
@@ -336,9 +355,9 @@ func (a *arrangement) turned() *arrangement {
 // between the nodes of a frame, between frames and nodes outside them, and
 // a frame's margin around its nodes (DOT's cluster margin).
 const (
-	roomInFrame = 8.0
-	roomBetween = 14.0
-	frameMargin = 10.0
+	roomInFrame = 6.0
+	roomBetween = 8.0
+	frameMargin = 8.0
 )
 
 // arrangementOf lays g out with o's engine at o's text size and reads
@@ -403,7 +422,7 @@ func arrangementOf(ctx context.Context, gv *Graphviz, g *graph.Graph, o Options)
 // none overlaps another or comes nearer than the room kept between them.
 // So the arrangement stays the engine's, and the figure grows only where
 // the bigger nodes need the room.
-func (a *arrangement) spread(k float64) *pins {
+func (a *arrangement) spread(k, wide float64) *pins {
 	s0 := spreadStart(k)
 	type frame struct {
 		it      *rect
@@ -430,7 +449,7 @@ func (a *arrangement) spread(k float64) *pins {
 			n := a.nodes[m]
 			members = append(members, &rect{x: (n.x - cx) * s0, y: (n.y - cy) * s0, hw: n.hw * k, hh: n.hh * k, id: m})
 		}
-		pushApart(members, roomInFrame*k)
+		pushApart(members, roomInFrame*k, wide)
 		var in box
 		for _, r := range members {
 			in = in.union(r.box())
@@ -451,7 +470,7 @@ func (a *arrangement) spread(k float64) *pins {
 			top = append(top, &rect{x: n.x * s0, y: n.y * s0, hw: n.hw * k, hh: n.hh * k, id: id})
 		}
 	}
-	pushApart(top, roomBetween*k)
+	pushApart(top, roomBetween*k, wide)
 	p := &pins{pos: map[string]string{}, clusters: map[string]string{}}
 	var all box
 	pin := func(id string, x, y float64) {
@@ -489,12 +508,13 @@ func (r *rect) box() box { return box{r.x - r.hw, r.y - r.hh, r.x + r.hw, r.y + 
 
 // pushApart moves rectangles apart until no two overlap or come nearer
 // than gap: each overlapping pair, in order, is moved apart half each
-// along the axis where it overlaps less. Should that not settle, the
+// along the axis where it overlaps less (the horizontal overlap counted
+// 1/wide times). Should that not settle, the
 // rectangles are moved a little further from the centre each time and
 // pushed again. The order is fixed, so the same rectangles give the same
 // result.
-func pushApart(rs []*rect, gap float64) {
-	for try := 0; try < 50 && !pushPasses(rs, gap); try++ {
+func pushApart(rs []*rect, gap, wide float64) {
+	for try := 0; try < 50 && !pushPasses(rs, gap, wide); try++ {
 		for _, r := range rs {
 			r.x, r.y = r.x*1.1, r.y*1.1
 		}
@@ -503,7 +523,7 @@ func pushApart(rs []*rect, gap float64) {
 
 // pushPasses pushes overlapping pairs apart, reporting whether none is
 // left.
-func pushPasses(rs []*rect, gap float64) bool {
+func pushPasses(rs []*rect, gap, wide float64) bool {
 	for pass := 0; pass < 200; pass++ {
 		moved := false
 		for i, p := range rs {
@@ -514,7 +534,7 @@ func pushPasses(rs []*rect, gap float64) bool {
 					continue
 				}
 				moved = true
-				if ox <= oy {
+				if ox <= oy*wide {
 					d := ox/2 + 0.01
 					if p.x < q.x {
 						d = -d
