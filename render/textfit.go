@@ -205,7 +205,7 @@ func LayFor(ctx context.Context, gv *Graphviz, g *graph.Graph, o Options, paint 
 	}
 	var arr *arrangement
 	nameFont := 0.0 // the smallest name's size at TextScale 1
-	wide := 1.0 // how much readier nodes are pushed apart sideways than up and down
+	wide := 1.0     // how much readier nodes are pushed apart sideways than up and down
 	// try lays the figure out with text k times as large; perPt is the
 	// target units per point expected (0: none), which sizes the text
 	// around the graph: as large as the edge text needs, no larger than
