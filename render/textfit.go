@@ -355,9 +355,9 @@ func (a *arrangement) turned() *arrangement {
 // between the nodes of a frame, between frames and nodes outside them, and
 // a frame's margin around its nodes (DOT's cluster margin).
 const (
-	roomInFrame = 6.0
-	roomBetween = 8.0
-	frameMargin = 8.0
+	roomInFrame = 7.0
+	roomBetween = 11.0
+	frameMargin = 9.0
 )
 
 // arrangementOf lays g out with o's engine at o's text size and reads
