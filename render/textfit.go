@@ -262,9 +262,11 @@ func LayFor(ctx context.Context, gv *Graphviz, g *graph.Graph, o Options, paint 
 	}
 	nameFont = first.f.Text().Name / user
 	o2, _ := o.ForGraph(g)
-	if o2.Layout != "dot" && (o.Overlay == nil || o.Overlay.Changes == nil) {
-		// dot places edge text as part of its layout, which pinned
-		// nodes would lose; the others' text is placed afterwards.
+	if o2.Layout != "dot" {
+		// dot places edge text as part of its layout, and its country
+		// frames follow its ranks, which pinned nodes would lose (the
+		// frames spread across the figure); with dot only the text is
+		// enlarged.
 		if arr, err = arrangementOf(ctx, gv, g, o); err != nil {
 			return nil, err
 		}
