@@ -84,6 +84,7 @@ func newRenderFlags() (*pflag.FlagSet, *renderFlags) {
 	fs.StringVar(&f.styleFile, "style", "", "a style file: colours, lines and arrowheads per relation type, fill, border and shape per entity kind (see docs/styles.md)")
 	fs.BoolVar(&f.opts.Cite, "cite", false, "put the source numbers of the notes below the figure on the edges")
 	fs.BoolVar(&f.score, "score", false, "after writing, print the figure's legibility score to standard error (see dipgraph score)")
+	fs.Float64Var(&f.opts.TextScale, "text-scale", 1, "multiply every text (names, and so nodes; edge text; legend; title; sources) by this; with --size, on top of the size the target needs")
 	f.paint.register(fs)
 	return fs, f
 }
@@ -98,6 +99,9 @@ type figureSpec struct {
 	time   timeSpec
 	// styleFile is the --style file the options' style sheet came from.
 	styleFile string
+	// target is where --size puts the figure, which its text is sized for
+	// (render.LayFor); zero without a --size that has one.
+	target render.Target
 }
 
 // commandSpec checks a render or watch command line — -o, the format it
@@ -120,6 +124,9 @@ func (f *renderFlags) spec(fs *pflag.FlagSet, format string) (figureSpec, error)
 	if f.opts.Candidates < 1 {
 		return s, render.CandidatesError(f.opts.Candidates)
 	}
+	if err := render.CheckTextScale(f.opts.TextScale); err != nil {
+		return s, err
+	}
 	if err := f.opts.Check(); err != nil {
 		return s, err
 	}
@@ -141,6 +148,9 @@ func (f *renderFlags) spec(fs *pflag.FlagSet, format string) (figureSpec, error)
 		}
 	}
 	s.paint, err = f.paint.options(fs, format)
+	if err == nil && fs.Changed("size") {
+		s.target = render.TargetFor(f.paint.size, s.paint.Width, s.paint.Height)
+	}
 	return s, err
 }
 
@@ -240,13 +250,13 @@ func produce(ctx context.Context, lay *layoutOnce, g *graph.Graph, s figureSpec,
 	case "json":
 		return render.JSON(g)
 	}
-	key := fmt.Sprintf("%p %+v", g, s.opts)
+	key := fmt.Sprintf("%p %+v %+v", g, s.opts, s.target)
 	if lay.fig == nil || lay.key != key {
 		gv, err := lay.graphviz(ctx, warn)
 		if err != nil {
 			return nil, err
 		}
-		fig, err := render.Lay(ctx, gv, g, s.opts, lay.paint)
+		fig, err := render.LayFor(ctx, gv, g, s.opts, lay.paint, s.target)
 		if err != nil {
 			return nil, err
 		}

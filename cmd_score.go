@@ -83,7 +83,7 @@ func scoreOf(lay *layoutOnce, s figureSpec) render.Score {
 	if s.paint.Width > 0 || s.paint.Height > 0 {
 		fig = fig.Fit(s.paint.Width, s.paint.Height)
 	}
-	return fig.Score(fig.TargetFor(s.format, s.paint))
+	return fig.Score(fig.DisplayFor(s.format, s.paint))
 }
 
 // writeScore prints a score as an aligned table, then the problems it

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/spf13/pflag"
 
@@ -22,7 +23,7 @@ type paintFlags struct {
 func (p *paintFlags) register(fs *pflag.FlagSet) {
 	fs.Float64Var(&p.dpi, "dpi", render.DefaultDPI, "PNG resolution in pixels per inch: 96 for screens, 300 for print")
 	fs.Float64Var(&p.scale, "scale", 1, "PNG and PDF: multiply the size by this")
-	fs.StringVar(&p.size, "size", "", "SVG, PNG and PDF: WxH (pixels; points for PDF) — the figure centred on a canvas of exactly that size, or one side (1200x) with the other in proportion — or a preset: slide (1920x1080), slide-4:3 (1440x1080), a4-column (1004x), square (1080x1080)")
+	fs.StringVar(&p.size, "size", "", "SVG, PNG and PDF: WxH (pixels; points for PDF) — the figure centred on a canvas of exactly that size, or one side (1200x) with the other in proportion — or a preset: slide (1920x1080), slide-4:3 (1440x1080), a4-column (85 mm wide: 1004 px at 300 dpi, 241 pt in PDF), square (1080x1080); with both sides, and for a4-column, the text is enlarged to read there")
 	fs.BoolVar(&p.transparent, "transparent", false, "SVG, PNG and PDF: leave the background transparent")
 	fs.StringArrayVar(&p.fonts, "font", nil, "PNG and PDF: a font file (.ttf, .otf, .ttc) for characters the built-in font lacks (repeatable)")
 	fs.StringArrayVar(&p.fontDirs, "font-dir", nil, "PNG and PDF: a folder of fonts to search before the system's (repeatable)")
@@ -60,6 +61,20 @@ func (p *paintFlags) options(fs *pflag.FlagSet, format string) (render.PaintOpti
 		var err error
 		if o.Width, o.Height, err = render.ParseSize(p.size); err != nil {
 			return o, err
+		}
+		if strings.EqualFold(strings.TrimSpace(p.size), "a4-column") {
+			// 85 mm wide on paper: points for PDF; for PNG, pixels at
+			// --dpi, 300 unless given, written into the file so a word
+			// processor places it 85 mm wide.
+			switch format {
+			case "pdf":
+				o.Width = render.A4ColumnWidth(72)
+			case "png":
+				if !fs.Changed("dpi") {
+					o.DPI = 300
+				}
+				o.Width = render.A4ColumnWidth(o.DPI)
+			}
 		}
 	}
 	if err := o.Check(); err != nil {

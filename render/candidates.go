@@ -66,9 +66,16 @@ func searchRank(a, b Score) int {
 }
 
 // layBest lays the relation graph out from each candidate seed and keeps
-// the best drawing; it returns the panel and the seed that made it.
-func layBest(ctx context.Context, gv *Graphviz, g *graph.Graph, o Options, paint bool) (*panel, int, error) {
+// the best drawing; it returns the panel and the seed that made it. A
+// non-empty engine overrides the options' (pinned positions: one
+// candidate).
+func layBest(ctx context.Context, gv *Graphviz, g *graph.Graph, o Options, engine string, paint bool) (*panel, int, error) {
 	n := o.candidates(g)
+	if engine == "" {
+		engine = o.Layout
+	} else {
+		n = 1
+	}
 	var best *panel
 	var bestScore Score
 	bestSeed := o.Seed
@@ -79,7 +86,7 @@ func layBest(ctx context.Context, gv *Graphviz, g *graph.Graph, o Options, paint
 		if err := DOT(&dot, g, co); err != nil {
 			return nil, 0, err
 		}
-		p, err := layGraph(ctx, gv, "figure-graph", dot.Bytes(), co.Layout, paint, g.Dataset)
+		p, err := layGraph(ctx, gv, "figure-graph", dot.Bytes(), engine, paint, g.Dataset)
 		if err != nil {
 			return nil, 0, err
 		}

@@ -32,8 +32,9 @@ func DOT(w io.Writer, g *graph.Graph, o Options) error {
 
 	fmt.Fprintf(&b, "digraph %s {\n", dotString(g.Dataset.ID))
 	writeAttrs(&b, "  graph", ov.graph(sizedAttrs(graphAttrs(o), g, o)))
-	writeAttrs(&b, "  node", [][2]string{{"fontname", fontName}, {"fontsize", "12"}, {"margin", "0.08,0.04"}})
-	writeAttrs(&b, "  edge", [][2]string{{"fontname", fontName}, {"fontsize", "8.5"}, {"fontcolor", th.EdgeText}})
+	k := o.textScale()
+	writeAttrs(&b, "  node", [][2]string{{"fontname", fontName}, {"fontsize", scaled(12, k)}, {"margin", scaledPair("0.08,0.04", k)}})
+	writeAttrs(&b, "  edge", [][2]string{{"fontname", fontName}, {"fontsize", scaled(edgeFont, k)}, {"fontcolor", th.EdgeText}})
 
 	// People grouped under their country: a cluster per country that has
 	// people in the figure (for engines that draw clusters).
@@ -53,14 +54,14 @@ func DOT(w io.Writer, g *graph.Graph, o Options) error {
 			}
 			fmt.Fprintf(&b, "  subgraph cluster_%d {\n", c)
 			c++
-			writeAttrs(&b, "    graph", ov.cluster(n.ID, [][2]string{
+			writeAttrs(&b, "    graph", ov.cluster(n.ID, thicker([][2]string{
 				{"id", "cluster-" + n.ID}, {"label", ""}, {"style", "rounded,filled"}, {"fillcolor", th.Cluster[0]},
 				{"color", th.Cluster[1]}, {"penwidth", "1"}, {"margin", "10"},
 				{"tooltip", n.Name + " and its people"},
-			}))
+			}, o.lines())))
 			for _, m := range append([]*graph.Entity{n}, people...) {
 				b.WriteString("    ")
-				writeNode(&b, ids[m.ID], m, g.Dataset, th, ov)
+				writeNode(&b, ids[m.ID], m, g.Dataset, th, ov, k, o.lines())
 				written[m.ID] = true
 			}
 			b.WriteString("  }\n")
@@ -69,15 +70,15 @@ func DOT(w io.Writer, g *graph.Graph, o Options) error {
 	for _, n := range g.Nodes {
 		if !written[n.ID] {
 			b.WriteString("  ")
-			writeNode(&b, ids[n.ID], n, g.Dataset, th, ov)
+			writeNode(&b, ids[n.ID], n, g.Dataset, th, ov, k, o.lines())
 		}
 	}
 	if !o.clusters() {
 		for _, n := range g.Nodes {
 			for _, m := range members[n.ID] {
 				fmt.Fprintf(&b, "  %s -> %s", ids[n.ID], ids[m.ID])
-				writeAttrList(&b, [][2]string{{"dir", "none"}, {"color", th.MemberLine}, {"penwidth", "0.8"},
-					{"len", "1.1"}, {"weight", "3"}, {"tooltip", m.Name + " belongs to " + n.Name}})
+				writeAttrList(&b, thicker([][2]string{{"dir", "none"}, {"color", th.MemberLine}, {"penwidth", "0.8"},
+					{"len", "1.1"}, {"weight", "3"}, {"tooltip", m.Name + " belongs to " + n.Name}}, o.lines()))
 				b.WriteString("\n")
 			}
 		}
@@ -94,7 +95,7 @@ func DOT(w io.Writer, g *graph.Graph, o Options) error {
 			attrs = append(attrs, [2]string{o.labelAttr(), l})
 		}
 		attrs = append(attrs, [2]string{"tooltip", edgeTooltip(g.Dataset, t, e)})
-		attrs = ov.edge(e, attrs, o.labelAttr())
+		attrs = thicker(ov.edge(e, attrs, o.labelAttr()), o.lines())
 		fmt.Fprintf(&b, "  %s -> %s", ids[e.From], ids[e.To])
 		writeAttrList(&b, attrs)
 		b.WriteString("\n")
@@ -133,7 +134,9 @@ func graphAttrs(o Options) [][2]string {
 	return a
 }
 
-func writeNode(b *bytes.Buffer, id string, e *graph.Entity, d *graph.Dataset, th *Theme, ov *overlay) {
+// writeNode writes an entity's node, its text k times the theme's size
+// (Options.TextScale) and its outline lines times as wide.
+func writeNode(b *bytes.Buffer, id string, e *graph.Entity, d *graph.Dataset, th *Theme, ov *overlay, k, lines float64) {
 	s := th.kind(e.Kind)
 	label := strings.Join(wrap(e.Name, s.FontSize, nameWidth), "\n")
 	if e.Native != "" && e.Native != e.Name {
@@ -145,13 +148,13 @@ func writeNode(b *bytes.Buffer, id string, e *graph.Entity, d *graph.Dataset, th
 		{"shape", s.Shape}, {"style", s.Style},
 		{"fillcolor", s.Fill}, {"color", s.Border}, {"fontcolor", s.FontColor},
 		{"penwidth", fmt.Sprintf("%g", s.PenWidth)},
-		{"fontsize", fmt.Sprintf("%g", s.FontSize)},
+		{"fontsize", scaled(s.FontSize, k)},
 		{"tooltip", nodeTooltip(e, d)},
 	}
 	if s.Margin != "" {
-		attrs = append(attrs, [2]string{"margin", s.Margin})
+		attrs = append(attrs, [2]string{"margin", scaledPair(s.Margin, k)})
 	}
-	attrs = ov.node(e, attrs)
+	attrs = thicker(ov.node(e, attrs, k), lines)
 	b.WriteString(id)
 	writeAttrList(b, attrs)
 	b.WriteString("\n")
@@ -191,8 +194,29 @@ func writeAttrList(b *bytes.Buffer, attrs [][2]string) {
 // date goes on a line of its own.
 const captionWidth = 80.0
 
-// nameWidth is the width, in points, beyond which a node's name wraps.
+// nameWidth is the width, in points, beyond which a node's name wraps (at
+// the theme's size: a name wraps at the same words at any TextScale).
 const nameWidth = 200.0
+
+// edgeFont is the size of edge text, in points, at TextScale 1.
+const edgeFont = 8.5
+
+// scaledPair scales a Graphviz "x,y" (or "x") number attribute by k,
+// leaving anything else as it is.
+func scaledPair(v string, k float64) string {
+	if k == 1 {
+		return v
+	}
+	parts := strings.Split(v, ",")
+	for i, p := range parts {
+		f, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
+		if err != nil {
+			return v
+		}
+		parts[i] = scaled(f, k)
+	}
+	return strings.Join(parts, ",")
+}
 
 // edgeLabel is the text on an edge for the chosen --edge-labels mode. With
 // cite set, each caption line ends with its record's source number, and

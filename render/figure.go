@@ -44,6 +44,7 @@ type Figure struct {
 	title, desc   string
 	background    string    // #rrggbb, or "" for none
 	backdrop      string    // what a figure without background is meant to sit on, for contrast
+	seed          int       // the seed of the layout the search kept
 	pxW, pxH      int       // the SVG's declared size in pixels (Fit), 0: its size in points
 	lines         []figText // title block, then sources
 	panels        []*panel  // the relation graph, then the legend if any
@@ -91,7 +92,11 @@ func Lay(ctx context.Context, gv *Graphviz, g *graph.Graph, o Options, paint boo
 		defer cancel()
 		gv = gv.WithTimeout(o.Timeout)
 	}
-	main, _, err := layBest(ctx, gv, g, o, paint)
+	engine := ""
+	if o.Overlay != nil && o.Overlay.pins != nil {
+		engine = pinEngine // every node placed already (LayFor)
+	}
+	main, seed, err := layBest(ctx, gv, g, o, engine, paint)
 	if err != nil {
 		return nil, err
 	}
@@ -101,7 +106,9 @@ func Lay(ctx context.Context, gv *Graphviz, g *graph.Graph, o Options, paint boo
 			return nil, fmt.Errorf("legend: %w", err)
 		}
 	}
-	return arrange(g, o, main, legend), nil
+	f := arrange(g, o, main, legend)
+	f.seed = seed
+	return f, nil
 }
 
 // layGraph lays out a relation graph as the panel id: the figure's, or a
@@ -298,8 +305,14 @@ func arrange(g *graph.Graph, o Options, main, legend *panel) *Figure {
 	if title == "" {
 		title = g.Dataset.Title
 	}
+	k := o.asides()
+	titleSize, subtitleSize, footSize := titleSize*k, subtitleSize*k, footSize*o.foot()
+	below := legend != nil && o.legendBelow
 	width := main.svg.width
-	if legend != nil {
+	switch {
+	case below:
+		width = max(width, legend.svg.width)
+	case legend != nil:
 		width += legendGap + legend.svg.width
 	}
 	width = max(width+2*figMargin, minFigWidth)
@@ -328,38 +341,36 @@ func arrange(g *graph.Graph, o Options, main, legend *panel) *Figure {
 	y := figMargin
 	headH := float64(len(titleLines))*lineH(titleSize) + float64(len(subLines))*lineH(subtitleSize)
 	bodyH := main.svg.height
-	if legend != nil {
+	switch {
+	case below:
+		bodyH += legendGap + legend.svg.height
+	case legend != nil:
 		bodyH = max(bodyH, legend.svg.height)
 	}
 	footH := float64(len(foot)) * lineH(footSize)
-	// The key to numbered lines: beside the graph under the legend, or
-	// under the graph when there is no legend.
-	keyX, keyRoom := figMargin, inner
-	if legend != nil {
-		keyX, keyRoom = figMargin+main.svg.width+legendGap, max(legend.svg.width, 160)
+	// The key to numbered lines: under the legend beside the graph, or
+	// under the graph (and a legend below it).
+	keyX, keyRoom, keyTop := figMargin, inner, bodyH+6
+	if legend != nil && !below {
+		keyX, keyRoom, keyTop = figMargin+main.svg.width+legendGap, max(legend.svg.width, 160), legend.svg.height+6
 	}
 	var keyLines []figText
 	if items := keyItems(main, g.Dataset); len(items) > 0 {
+		ks := keySize * k
 		ky := 0.0
 		add := func(t string, bold bool) {
-			for _, l := range wrap(t, keySize, keyRoom) {
-				ky += lineH(keySize)
-				keyLines = append(keyLines, figText{block: "key", x: keyX, y: ky - keySize*0.25, size: keySize, bold: bold, color: th.LegendText, text: l, room: keyRoom})
+			for _, l := range wrap(t, ks, keyRoom) {
+				ky += lineH(ks)
+				keyLines = append(keyLines, figText{block: "key", x: keyX, y: ky - ks*0.25, size: ks, bold: bold, color: th.LegendText, text: l, room: keyRoom})
 			}
 		}
 		add("Numbered lines", true)
 		for _, it := range items {
 			add(it, false)
 		}
-		keyH := ky
-		if legend != nil {
-			keyH += legend.svg.height + 6
-			bodyH = max(bodyH, keyH)
-		} else {
-			bodyH += keyH + 6
-		}
+		bodyH = max(bodyH, keyTop+ky)
 	}
-	f.Height = figMargin + headH + 8 + bodyH + 10 + footH + figMargin
+	f.Height = figMargin + headH + 8*k + bodyH + 10*o.foot() + footH + figMargin
 
 	text := func(block string, lines []string, size float64, bold bool, color string) {
 		for _, l := range lines {
@@ -379,22 +390,22 @@ func arrange(g *graph.Graph, o Options, main, legend *panel) *Figure {
 	}()
 	text("title-block", titleLines, titleSize, true, th.Title)
 	text("title-block", subLines, subtitleSize, false, th.Subtitle)
-	y += 8
+	y += 8 * k
 	main.x, main.y = figMargin, y
 	f.panels = append(f.panels, main)
-	if legend != nil {
+	switch {
+	case below:
+		legend.x, legend.y = figMargin, y+main.svg.height+legendGap
+		f.panels = append(f.panels, legend)
+	case legend != nil:
 		legend.x, legend.y = figMargin+main.svg.width+legendGap, y
 		f.panels = append(f.panels, legend)
 	}
-	keyTop := y + main.svg.height + 6
-	if legend != nil {
-		keyTop = y + legend.svg.height + 6
-	}
 	for _, l := range keyLines {
-		l.y += keyTop
+		l.y += main.y + keyTop
 		f.lines = append(f.lines, l)
 	}
-	y += bodyH + 10
+	y += bodyH + 10*o.foot()
 	text("sources", foot, footSize, false, th.Footer)
 	return f
 }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"html"
@@ -20,8 +21,8 @@ import (
 // be, of other edges' lines — and Graphviz draws the result with every
 // position kept (its nop2 engine, as "neato -n2").
 
-// labelFont is the size of edge text (DOT's edge fontsize).
-const labelFont = 8.5
+// labelFont is Graphviz's size of text when DOT gives none.
+const labelFont = 14.0
 
 type box struct{ x0, y0, x1, y1 float64 }
 
@@ -128,9 +129,14 @@ func placeLabels(laid []byte) laidLabels {
 	var lines [][]pt
 	var content box
 	take := func(b box) { content = content.union(b) }
+	font := labelFont // edge text's size: the edge defaults', or the edge's own
 	for _, l := range dotAttrLists(laid) {
 		id := l.get("id")
 		switch {
+		case isStatement(laid, l, "edge"):
+			if f, err := strconv.ParseFloat(l.get("fontsize"), 64); err == nil && f > 0 {
+				font = f
+			}
 		case id == "relations":
 			bb, _ = parseBox(l.get("bb"))
 		case l.get("bb") != "":
@@ -164,12 +170,16 @@ func placeLabels(laid []byte) laidLabels {
 				continue
 			}
 			e := &laidEdge{id: id, line: line, n: len(lines) - 1}
+			size := font
+			if f, err := strconv.ParseFloat(l.get("fontsize"), 64); err == nil && f > 0 {
+				size = f
+			}
 			rows := strings.Split(text, `\n`)
 			for _, r := range rows {
-				e.w = math.Max(e.w, textWidth(html.UnescapeString(strings.ReplaceAll(r, `\\`, `\`)), labelFont))
+				e.w = math.Max(e.w, textWidth(html.UnescapeString(strings.ReplaceAll(r, `\\`, `\`)), size))
 			}
 			e.w += 4
-			e.h = float64(len(rows))*labelFont*1.2 + 2
+			e.h = float64(len(rows))*size*1.2 + 2
 			if at, ok := parsePoints(l.get("xlp")); ok && len(at) == 1 {
 				e.at = at[0]
 			}
@@ -224,6 +234,17 @@ func placeLabels(laid []byte) laidLabels {
 		out[e.id] = m
 	}
 	return laidLabels{moves: out, bb: bb, content: content}
+}
+
+// isStatement reports whether the attribute list l of DOT text is that of
+// a default statement (graph, node or edge [...]).
+func isStatement(dot []byte, l dotAttrList, keyword string) bool {
+	before := bytes.TrimRight(dot[:l.start], " \t\r\n")
+	if !bytes.HasSuffix(before, []byte(keyword)) {
+		return false
+	}
+	before = before[:len(before)-len(keyword)]
+	return len(before) == 0 || bytes.ContainsAny(before[len(before)-1:], " \t\r\n{;")
 }
 
 // parseBox reads a Graphviz box ("llx,lly,urx,ury").

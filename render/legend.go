@@ -28,12 +28,13 @@ func legendDOT(g *graph.Graph, o Options) []byte {
 	b.WriteString("digraph legend {\n")
 	writeAttrs(&b, "  graph", [][2]string{{"id", "legend"}, {"bgcolor", "transparent"}, {"pad", "0.1"},
 		{"splines", "false"}, {"outputorder", "edgesfirst"}})
-	writeAttrs(&b, "  node", [][2]string{{"fontname", fontName}, {"fontsize", fmt.Sprintf("%g", legendFont)},
-		{"shape", "plaintext"}, {"margin", "0"}, {"height", "0.2"}, {"fixedsize", "true"}, {"fontcolor", th.LegendText}})
+	k := o.asides()
+	writeAttrs(&b, "  node", [][2]string{{"fontname", fontName}, {"fontsize", scaled(legendFont, k)},
+		{"shape", "plaintext"}, {"margin", "0"}, {"height", scaled(0.2, k)}, {"fixedsize", "true"}, {"fontcolor", th.LegendText}})
 	writeAttrs(&b, "  edge", [][2]string{{"fontname", fontName}})
 	id := 0
 	next := func() string { id++; return fmt.Sprintf("l%d", id) }
-	p := &legendPen{b: &b, next: next, th: th}
+	p := &legendPen{b: &b, next: next, th: th, k: k, lines: o.lines()}
 
 	p.text(0, "Relations", true)
 	p.row++
@@ -71,9 +72,9 @@ func legendDOT(g *graph.Graph, o Options) []byte {
 		s := th.kind(k)
 		n := next()
 		fmt.Fprintf(&b, "  %s", n)
-		writeAttrList(&b, [][2]string{{"id", "legend-" + n}, nodeLabel(s.LegendTag, s.Bold), {"shape", s.Shape}, {"style", s.Style},
+		writeAttrList(&b, thicker([][2]string{{"id", "legend-" + n}, nodeLabel(s.LegendTag, s.Bold), {"shape", s.Shape}, {"style", s.Style},
 			{"fillcolor", s.Fill}, {"color", s.Border}, {"fontcolor", s.FontColor}, {"penwidth", fmt.Sprintf("%g", s.PenWidth)},
-			{"width", "1.1"}, {"height", "0.26"}, {"pos", fmt.Sprintf("%.3f,%.3f!", 0.55, p.y())}})
+			{"width", scaled(1.1, p.k)}, {"height", scaled(0.26, p.k)}, {"pos", fmt.Sprintf("%.3f,%.3f!", 0.55*p.k, p.y())}}, p.lines))
 		b.WriteString("\n")
 		p.row++
 	}

@@ -78,45 +78,45 @@ type LineStyle struct {
 // without a leader line joining them.
 const FarLimit = 6.0
 
-// Target is the size a figure is finally shown at: how many units (px for
-// raster and screen targets, pt for print and PDF) one point of the
+// Display is the size a figure is finally shown at: how many units (px
+// for raster and screen outputs, pt for print and PDF) one point of the
 // figure becomes.
-type Target struct {
+type Display struct {
 	Unit     string
 	PerPoint float64
 }
 
-// TargetFor is where an output of format goes: an SVG as a browser shows
+// DisplayFor is how an output of format goes: an SVG as a browser shows
 // it (96 px to the inch) or fitted into --size pixels; a PNG at its
 // resolution and scale, or fitted; a PDF in points.
-func (f *Figure) TargetFor(format string, po PaintOptions) Target {
+func (f *Figure) DisplayFor(format string, po PaintOptions) Display {
 	switch format {
 	case "png":
 		w, _, err := f.PixelSize(po)
 		if err != nil || f.Width <= 0 {
-			return Target{"px", po.dpi() / 72 * po.scale()}
+			return Display{"px", po.dpi() / 72 * po.scale()}
 		}
-		return Target{"px", float64(w) / f.Width}
+		return Display{"px", float64(w) / f.Width}
 	case "pdf":
 		w, _, err := f.PageSize(po)
 		if err != nil || f.Width <= 0 {
-			return Target{"pt", po.scale()}
+			return Display{"pt", po.scale()}
 		}
-		return Target{"pt", w / f.Width}
+		return Display{"pt", w / f.Width}
 	}
 	if f.pxW > 0 && f.Width > 0 {
-		return Target{"px", float64(f.pxW) / f.Width}
+		return Display{"px", float64(f.pxW) / f.Width}
 	}
 	if f.pxH > 0 && f.Height > 0 {
-		return Target{"px", float64(f.pxH) / f.Height}
+		return Display{"px", float64(f.pxH) / f.Height}
 	}
-	return Target{"px", 4.0 / 3}
+	return Display{"px", 4.0 / 3}
 }
 
 // Score measures the figure as shown at t.
-func (f *Figure) Score(t Target) Score {
+func (f *Figure) Score(t Display) Score {
 	if t.PerPoint <= 0 {
-		t = Target{"px", 4.0 / 3}
+		t = Display{"px", 4.0 / 3}
 	}
 	s := Score{TextUnit: t.Unit, MinCrossingAngle: 90}
 	minText, minEdge, minName := math.Inf(1), math.Inf(1), math.Inf(1)

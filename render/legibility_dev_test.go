@@ -22,7 +22,7 @@ func TestDevScore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := f.Score(f.TargetFor("svg", PaintOptions{}))
+	s := f.Score(f.DisplayFor("svg", PaintOptions{}))
 	b, _ := json.MarshalIndent(s, "", " ")
 	t.Log(string(b))
 }
@@ -40,7 +40,7 @@ func TestDevPlace(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		s := f.Score(f.TargetFor("svg", PaintOptions{}))
+		s := f.Score(f.DisplayFor("svg", PaintOptions{}))
 		lead := 0
 		for _, l := range f.panels[0].geom.labels {
 			if l.leader != nil {

@@ -2,8 +2,10 @@ package render
 
 import (
 	"fmt"
+	"math"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -55,7 +57,88 @@ type Options struct {
 	// Timeout stops the figure's layout when it runs longer (0: never);
 	// see Graphviz.WithTimeout for how.
 	Timeout time.Duration
+	// TextScale multiplies every text of the figure — names (and so the
+	// nodes Graphviz sizes around them), edge text, the legend, the title
+	// block and the sources; 0 means 1. See LayFor for text sized for a
+	// target.
+	TextScale float64
+	// legendBelow puts the legend under the relation graph rather than
+	// beside it (LayFor, for a target whose shape it suits better).
+	legendBelow bool
+	// lineScale multiplies every line's width (0 means 1);
+	// asideScale and footScale, when set, replace TextScale for the
+	// legend and title block, and for the sources: LayFor sets them so
+	// lines stay as heavy beside the text as designed, and the text
+	// around the graph is only as large as legible.
+	lineScale, asideScale, footScale float64
 }
+
+// MaxTextScale is the largest --text-scale: ten times the designed sizes
+// is already a poster's headline.
+const MaxTextScale = 10
+
+// CheckTextScale reports a --text-scale that is not a factor above 0 and
+// at most MaxTextScale.
+func CheckTextScale(k float64) error {
+	if math.IsNaN(k) || math.IsInf(k, 0) || k <= 0 || k > MaxTextScale {
+		return fmt.Errorf("--text-scale %g: give a factor above 0 and at most %d (1: the designed sizes; 1.5: half as large again)", k, MaxTextScale)
+	}
+	return nil
+}
+
+// textScale is the factor every text of the figure is multiplied by.
+func (o *Options) textScale() float64 {
+	if o.TextScale == 0 {
+		return 1
+	}
+	return o.TextScale
+}
+
+// lines is the factor every line's width is multiplied by.
+func (o *Options) lines() float64 {
+	if o.lineScale == 0 {
+		return 1
+	}
+	return o.lineScale
+}
+
+// asides is the text scale of the legend and the title block.
+func (o *Options) asides() float64 {
+	if o.asideScale == 0 {
+		return o.textScale()
+	}
+	return o.asideScale
+}
+
+// foot is the text scale of the source notes.
+func (o *Options) foot() float64 {
+	if o.footScale == 0 {
+		return o.textScale()
+	}
+	return o.footScale
+}
+
+// thicker multiplies the pen widths in attrs by k (Graphviz draws
+// arrowheads in proportion to the pen).
+func thicker(attrs [][2]string, k float64) [][2]string {
+	if k == 1 || k == 0 {
+		return attrs
+	}
+	out := make([][2]string, 0, len(attrs))
+	for _, a := range attrs {
+		if a[0] == "penwidth" {
+			if v, err := strconv.ParseFloat(a[1], 64); err == nil {
+				a[1] = scaled(v, k)
+			}
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// scaled formats v × k as a DOT number, rounded to a thousandth (so that
+// k = 1 writes v as it was always written).
+func scaled(v, k float64) string { return num(math.Round(v*k*1000) / 1000) }
 
 // DefaultSeed is the seed used when none is chosen; it gives the embedded
 // dataset its clearest arrangement.
@@ -71,6 +154,11 @@ func (o *Options) Check() error {
 	}
 	if o.Candidates < 0 || o.Candidates > MaxCandidates {
 		return CandidatesError(o.Candidates)
+	}
+	if o.TextScale != 0 {
+		if err := CheckTextScale(o.TextScale); err != nil {
+			return err
+		}
 	}
 	if o.Timeout < 0 {
 		return fmt.Errorf("--timeout %s: give a duration such as 60s or 5m, or 0 for none", o.Timeout)

@@ -328,7 +328,7 @@ func getAttr(attrs [][2]string, key string) (string, bool) {
 }
 
 // node applies the overlay to a node's attributes.
-func (ov *overlay) node(e *graph.Entity, attrs [][2]string) [][2]string {
+func (ov *overlay) node(e *graph.Entity, attrs [][2]string, k float64) [][2]string {
 	if ov == nil {
 		return attrs
 	}
@@ -351,9 +351,9 @@ func (ov *overlay) node(e *graph.Entity, attrs [][2]string) [][2]string {
 		if s.Shape == "box" {
 			w, h = 0.9, 0.42
 		}
-		attrs = setAttr(attrs, "width", fmt.Sprintf("%.2f", w*f))
-		attrs = setAttr(attrs, "height", fmt.Sprintf("%.2f", h*f))
-		attrs = setAttr(attrs, "fontsize", fmt.Sprintf("%g", math.Round(s.FontSize*(1+(f-1)/2)*10)/10))
+		attrs = setAttr(attrs, "width", fmt.Sprintf("%.2f", w*f*k))
+		attrs = setAttr(attrs, "height", fmt.Sprintf("%.2f", h*f*k))
+		attrs = setAttr(attrs, "fontsize", fmt.Sprintf("%g", math.Round(s.FontSize*(1+(f-1)/2)*k*10)/10))
 	}
 	if ov.pins != nil {
 		attrs = ov.pins.node(e, attrs, ov.theme)

@@ -12,29 +12,33 @@ import (
 // legend's geometry: text flush left at x, line samples and node swatches,
 // each on the current row, row legendRow inches below the one before.
 type legendPen struct {
-	b    *bytes.Buffer
-	row  int
-	next func() string
-	th   *Theme
+	b     *bytes.Buffer
+	row   int
+	next  func() string
+	th    *Theme
+	k     float64 // the legend's text scale: every length and size times k
+	lines float64 // every line's width times lines
 }
 
-func (p *legendPen) y() float64 { return -float64(p.row) * legendRow }
+func (p *legendPen) y() float64 { return -float64(p.row) * legendRow * p.k }
 
-// text writes one line of legend text starting at x inches.
+// text writes one line of legend text starting at x inches (at
+// TextScale 1).
 func (p *legendPen) text(x float64, s string, bold bool) {
-	size := legendFont
+	x *= p.k
+	size := legendFont * p.k
 	label := [2]string{leftLabel, s}
 	w := textWidth(s, size) * 1.18 / 72
 	if bold {
-		size = 11
+		size = 11 * p.k
 		w = textWidth(s, size) * 1.12 / 72
 		label = nodeLabel(s, true)
 	}
 	n := p.next()
-	attrs := [][2]string{{"id", "legend-" + n}, label, {"width", fmt.Sprintf("%.3f", w+0.05)},
-		{"pos", fmt.Sprintf("%.3f,%.3f!", x+w/2+0.025, p.y())}}
+	attrs := [][2]string{{"id", "legend-" + n}, label, {"width", fmt.Sprintf("%.3f", w+0.05*p.k)},
+		{"pos", fmt.Sprintf("%.3f,%.3f!", x+w/2+0.025*p.k, p.y())}}
 	if bold {
-		attrs = append(attrs, [2]string{"fontsize", "11"})
+		attrs = append(attrs, [2]string{"fontsize", scaled(11, p.k)})
 	}
 	p.b.WriteString("  " + n)
 	writeAttrList(p.b, attrs)
@@ -47,11 +51,11 @@ func (p *legendPen) sample(attrs [][2]string, tip string) {
 	for i, n := range []string{a, z} {
 		fmt.Fprintf(p.b, "  %s", n)
 		writeAttrList(p.b, [][2]string{{"id", "legend-" + n}, {"label", ""}, {"shape", "point"}, {"width", "0.01"},
-			{"style", "invis"}, {"pos", fmt.Sprintf("%.3f,%.3f!", float64(i)*legendSample, p.y())}})
+			{"style", "invis"}, {"pos", fmt.Sprintf("%.3f,%.3f!", float64(i)*legendSample*p.k, p.y())}})
 		p.b.WriteString("\n")
 	}
 	fmt.Fprintf(p.b, "  %s -> %s", a, z)
-	writeAttrList(p.b, append([][2]string{{"id", "legend-edge-" + a}, {"tooltip", tip}}, attrs...))
+	writeAttrList(p.b, thicker(append([][2]string{{"id", "legend-edge-" + a}, {"tooltip", tip}}, attrs...), p.lines))
 	p.b.WriteString("\n")
 }
 
@@ -62,11 +66,11 @@ func (p *legendPen) swatch(attrs [][2]string) {
 	n := p.next()
 	fmt.Fprintf(p.b, "  %s", n)
 	base := [][2]string{{"id", "legend-" + n}, {"label", " "}, {"shape", "box"}, {"style", "rounded,filled"},
-		{"width", "0.42"}, {"height", "0.2"}, {"penwidth", "1"}, {"pos", fmt.Sprintf("%.3f,%.3f!", legendSample/2, p.y())}}
+		{"width", scaled(0.42, p.k)}, {"height", scaled(0.2, p.k)}, {"penwidth", "1"}, {"pos", fmt.Sprintf("%.3f,%.3f!", legendSample/2*p.k, p.y())}}
 	for _, a := range attrs {
 		base = setAttr(base, a[0], a[1])
 	}
-	writeAttrList(p.b, base)
+	writeAttrList(p.b, thicker(base, p.lines))
 	p.b.WriteString("\n")
 }
 

@@ -130,7 +130,7 @@ func timelineGrid(t *Timeline, union *graph.Graph, o Options, panels, captions [
 		f.panels = append(f.panels, legend)
 		bodyH = max(bodyH, legend.svg.height)
 	}
-	figureFoot(f, union, o, y+bodyH+10, timelineFoot(union, t))
+	figureFoot(f, union, o, y+bodyH+10*o.textScale(), timelineFoot(union, t))
 	return f
 }
 
@@ -171,7 +171,7 @@ func LayFrames(ctx context.Context, gv *Graphviz, t *Timeline, o Options, paint 
 		}
 		foot := fmt.Sprintf("Frame %d of %d · %s: %d relations from %d records · %s", i+1, len(t.Snapshots), s.Caption(),
 			len(s.Graph.Edges), recordCount(s.Graph), timelineFoot(union, t))
-		figureFoot(f, union, o, y+bodyH+10, foot)
+		figureFoot(f, union, o, y+bodyH+10*o.textScale(), foot)
 		figs = append(figs, f)
 	}
 	return figs, nil
@@ -290,22 +290,23 @@ func captionDOT(caption string, g *graph.Graph, o Options) []byte {
 	b.WriteString("digraph caption {\n")
 	writeAttrs(&b, "  graph", [][2]string{{"id", "caption"}, {"bgcolor", "transparent"}, {"pad", "0.02"}})
 	text := caption
-	size := captionSize
+	k := o.textScale()
+	size := captionSize * k
 	w := textWidth(text, size) * 1.15 / 72
 	b.WriteString("  c1")
 	writeAttrList(&b, [][2]string{{"id", "caption-date"}, nodeLabel(text, true), {"shape", "plaintext"}, {"margin", "0"},
 		{"fontname", fontName}, {"fontsize", fmt.Sprintf("%g", size)}, {"fontcolor", th.Title}, {"fixedsize", "true"},
-		{"width", fmt.Sprintf("%.3f", w)}, {"height", "0.28"}, {"pos", fmt.Sprintf("%.3f,0!", w/2)}})
+		{"width", fmt.Sprintf("%.3f", w)}, {"height", scaled(0.28, k)}, {"pos", fmt.Sprintf("%.3f,0!", w/2)}})
 	b.WriteString("\n")
 	count := fmt.Sprintf("%d relations", len(g.Edges))
 	if len(g.Edges) == 1 {
 		count = "1 relation"
 	}
-	cw := textWidth(count, 10) * 1.18 / 72
+	cw := textWidth(count, 10*k) * 1.18 / 72
 	b.WriteString("  c2")
 	writeAttrList(&b, [][2]string{{"id", "caption-count"}, {leftLabel, count}, {"shape", "plaintext"}, {"margin", "0"},
-		{"fontname", fontName}, {"fontsize", "10"}, {"fontcolor", th.Subtitle}, {"fixedsize", "true"},
-		{"width", fmt.Sprintf("%.3f", cw)}, {"height", "0.2"}, {"pos", fmt.Sprintf("%.3f,-0.02!", w+0.12+cw/2)}})
+		{"fontname", fontName}, {"fontsize", scaled(10, k)}, {"fontcolor", th.Subtitle}, {"fixedsize", "true"},
+		{"width", fmt.Sprintf("%.3f", cw)}, {"height", scaled(0.2, k)}, {"pos", fmt.Sprintf("%.3f,%s!", w+0.12*k+cw/2, scaled(-0.02, k))}})
 	b.WriteString("\n}\n")
 	return b.Bytes()
 }
@@ -373,9 +374,10 @@ func figureHead(g *graph.Graph, o Options, bodyW float64, legend *panel, subtitl
 			f.lines = append(f.lines, figText{block: "title-block", x: figMargin, y: y - size*0.25, size: size, bold: bold, color: color, text: l, room: inner})
 		}
 	}
-	text(wrap(title, titleSize, inner), titleSize, true, th.Title)
-	text(wrap(subtitle, subtitleSize, inner), subtitleSize, false, th.Subtitle)
-	return f, y + 8
+	k := o.textScale()
+	text(wrap(title, titleSize*k, inner), titleSize*k, true, th.Title)
+	text(wrap(subtitle, subtitleSize*k, inner), subtitleSize*k, false, th.Subtitle)
+	return f, y + 8*k
 }
 
 // figureFoot writes the footer from y down: the first line, then the
@@ -384,6 +386,7 @@ func figureHead(g *graph.Graph, o Options, bodyW float64, legend *panel, subtitl
 func figureFoot(f *Figure, g *graph.Graph, o Options, y float64, first string) {
 	th := o.theme()
 	inner := f.Width - 2*figMargin
+	footSize := footSize * o.textScale()
 	line := func(text, href string) {
 		y += lineH(footSize)
 		f.lines = append(f.lines, figText{block: "sources", x: figMargin, y: y - footSize*0.25, size: footSize, color: th.Footer, text: text, room: inner, href: href})
