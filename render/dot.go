@@ -266,7 +266,7 @@ func edgeLabel(e *graph.Edge, mode string, cite func(*graph.Record) string) stri
 		// A long caption takes two lines, label then date: a narrow box
 		// fits beside its own line where a wide one would reach others.
 		l := r.Label + ", " + when
-		if textWidth(l, labelFont) > captionWidth {
+		if textWidth(l, edgeFont) > captionWidth {
 			l = r.Label + ",\n" + when
 		}
 		if !slices.Contains(lines, l) {

@@ -285,7 +285,10 @@ func keyItems(p *panel, d *graph.Dataset) []string {
 		if l.marker > 0 {
 			e := p.geom.edges[l.edge]
 			name := func(id string) string {
-				if x, ok := d.Entity(id); ok && d != nil {
+				if d == nil {
+					return id
+				}
+				if x, ok := d.Entity(id); ok {
 					return x.Name
 				}
 				return id
@@ -294,6 +297,42 @@ func keyItems(p *panel, d *graph.Dataset) []string {
 		}
 	}
 	return out
+}
+
+// layKeyColumns sets the key across a width, in up to three columns (each
+// entry wrapped to its column, the columns about equally long, filled down
+// then across), under a bold heading: its lines (y from the key's top) and
+// its height.
+func layKeyColumns(items []string, color string, size, x, width float64) ([]figText, float64) {
+	widest := 0.0
+	for _, it := range items {
+		widest = max(widest, textWidth(it, size))
+	}
+	gap := 2 * size
+	cols := max(1, min(3, len(items), int((width+gap)/(min(widest, 22*size)+gap))))
+	colW := (width - float64(cols-1)*gap) / float64(cols)
+	var entries [][]string
+	total := 0
+	for _, it := range items {
+		l := wrap(it, size, colW)
+		entries = append(entries, l)
+		total += len(l)
+	}
+	lines := []figText{{block: "key", x: x, y: lineH(size) - size*0.25, size: size, bold: true, color: color, text: "Numbered lines", room: width}}
+	per := (total + cols - 1) / cols
+	col, row, rows := 0, 0, 0
+	for _, e := range entries {
+		if row > 0 && row+len(e) > per && col < cols-1 {
+			col, row = col+1, 0
+		}
+		for _, l := range e {
+			lines = append(lines, figText{block: "key", x: x + float64(col)*(colW+gap), y: float64(row+2)*lineH(size) - size*0.25,
+				size: size, color: color, text: l, room: colW})
+			row++
+		}
+		rows = max(rows, row)
+	}
+	return lines, float64(rows+1) * lineH(size)
 }
 
 // lineH is the line height of text at size.
@@ -348,27 +387,38 @@ func arrange(g *graph.Graph, o Options, main, legend *panel) *Figure {
 		bodyH = max(bodyH, legend.svg.height)
 	}
 	footH := float64(len(foot)) * lineH(footSize)
-	// The key to numbered lines: under the legend beside the graph, or
-	// under the graph (and a legend below it).
-	keyX, keyRoom, keyTop := figMargin, inner, bodyH+6
-	if legend != nil && !below {
-		keyX, keyRoom, keyTop = figMargin+main.svg.width+legendGap, max(legend.svg.width, 160), legend.svg.height+6
-	}
+	// The key to numbered lines: under the legend beside the graph when it
+	// fits there, else under the graph (and a legend below it), across
+	// the figure.
 	var keyLines []figText
+	keyTop := 0.0
 	if items := keyItems(main, g.Dataset); len(items) > 0 {
 		ks := keySize * k
-		ky := 0.0
-		add := func(t string, bold bool) {
-			for _, l := range wrap(t, ks, keyRoom) {
-				ky += lineH(ks)
-				keyLines = append(keyLines, figText{block: "key", x: keyX, y: ky - ks*0.25, size: ks, bold: bold, color: th.LegendText, text: l, room: keyRoom})
+		layKey := func(x, room float64) (lines []figText, h float64) {
+			add := func(t string, bold bool) {
+				for _, l := range wrap(t, ks, room) {
+					h += lineH(ks)
+					lines = append(lines, figText{block: "key", x: x, y: h - ks*0.25, size: ks, bold: bold, color: th.LegendText, text: l, room: room})
+				}
+			}
+			add("Numbered lines", true)
+			for _, it := range items {
+				add(it, false)
+			}
+			return lines, h
+		}
+		placed := false
+		if legend != nil && !below {
+			lines, h := layKey(figMargin+main.svg.width+legendGap, max(legend.svg.width, 160))
+			if top := legend.svg.height + 6; top+h <= bodyH {
+				keyLines, keyTop, placed = lines, top, true
 			}
 		}
-		add("Numbered lines", true)
-		for _, it := range items {
-			add(it, false)
+		if !placed {
+			lines, h := layKeyColumns(items, th.LegendText, ks, figMargin, inner)
+			keyLines, keyTop = lines, bodyH+6
+			bodyH += 6 + h
 		}
-		bodyH = max(bodyH, keyTop+ky)
 	}
 	f.Height = figMargin + headH + 8*k + bodyH + 10*o.foot() + footH + figMargin
 

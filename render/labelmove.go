@@ -213,9 +213,6 @@ func decorateLabel(group string, mv labelMove) string {
 	disc := fmt.Sprintf(`<ellipse fill="%s" stroke="%s" stroke-width="1.2" cx="%s" cy="%s" rx="%s" ry="%s"/>`+"\n"+
 		`<text text-anchor="middle" x="%s" y="%s" font-family="Helvetica,sans-Serif" font-weight="bold" font-size="%s" fill="%s">%d</text>`,
 		markerFill, stroke, svgCoord(mv.to.x), svgCoord(-mv.to.y), svgCoord(r), svgCoord(r),
-		svgCoord(mv.to.x), svgCoord(-mv.to.y+markerFont*0.35), num(markerFont), markerText, mv.marker)
+		svgCoord(mv.to.x), svgCoord(-mv.to.y+mv.font*0.35), num(mv.font), markerText, mv.marker)
 	return group[:first] + disc + group[last:]
 }
-
-// markerFont is the size of a key number on its disc.
-const markerFont = labelFont

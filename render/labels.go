@@ -83,7 +83,8 @@ type laidEdge struct {
 	n    int  // its line's index among all lines
 	line []pt // the edge's spline, sampled
 	w, h float64
-	at   pt // Graphviz's own placement of the label
+	font float64 // its text's size
+	at   pt      // Graphviz's own placement of the label
 }
 
 // labelMove is an edge's external label as Graphviz placed it (from) and as
@@ -96,8 +97,9 @@ type labelMove struct {
 	leader *[2]pt
 	// marker > 0: the text goes into the figure's numbered key, and a
 	// small disc with this number sits on the edge at to (w × h is the
-	// disc's box).
+	// disc's box), its number at font points.
 	marker int
+	font   float64
 }
 
 // xlpAttrs are the moved labels' positions as DOT attributes (xlp), for
@@ -174,6 +176,7 @@ func placeLabels(laid []byte) laidLabels {
 			if f, err := strconv.ParseFloat(l.get("fontsize"), 64); err == nil && f > 0 {
 				size = f
 			}
+			e.font = size
 			rows := strings.Split(text, `\n`)
 			for _, r := range rows {
 				e.w = math.Max(e.w, textWidth(html.UnescapeString(strings.ReplaceAll(r, `\\`, `\`)), size))

@@ -128,8 +128,8 @@ func withLeader(e *laidEdge, nodes, labels, segs *grid, leaders [][2]pt, nodeBox
 	return best, !math.IsInf(bestScore, 1)
 }
 
-// markerSize is the diameter, in points, of a key number's disc.
-const markerSize = 12.5
+// markerSize is the diameter of a key number's disc, in edge text sizes.
+const markerSize = 1.5
 
 // onMarker puts a numbered disc on e's line where it is clearest (the
 // number is given once every text is placed).
@@ -139,7 +139,8 @@ func onMarker(e *laidEdge, nodes, labels, segs *grid) labelMove {
 	for k := 0; k <= 45; k++ {
 		f := 0.5 + float64((k+1)/2)*0.02*float64(1-2*(k%2))
 		c, _ := along(e.line, cum, f)
-		b := labelBox(c, markerSize, markerSize)
+		d := markerSize * e.font
+		b := labelBox(c, d, d)
 		s := 20*math.Abs(f-0.5) + 100*nodes.boxOverlap(b) + 100*labels.boxOverlap(b)
 		// A disc another line runs through, or passes close by, could be
 		// taken for that line's.
@@ -147,7 +148,7 @@ func onMarker(e *laidEdge, nodes, labels, segs *grid) labelMove {
 			s += 200 + 50*(4-other)
 		}
 		if s < bestScore {
-			best, bestScore = labelMove{from: e.at, to: c, w: markerSize, h: markerSize, marker: 1}, s
+			best, bestScore = labelMove{from: e.at, to: c, w: d, h: d, marker: 1, font: e.font}, s
 		}
 	}
 	return best

@@ -387,8 +387,8 @@ func decorateOps(draw, ldraw, xldraw []xdotOp, m labelMove) (d, l, x []xdotOp) {
 		{Op: "S", Style: "solid"}, {Op: "S", Style: "setlinewidth(1.2)"},
 		{Op: "C", Color: markerFill}, {Op: "c", Color: stroke},
 		{Op: "E", Rect: []float64{m.to.x, m.to.y, r, r}},
-		{Op: "F", Face: "Helvetica-Bold", Size: markerFont}, {Op: "c", Color: markerText},
-		{Op: "T", Pt: []float64{m.to.x, m.to.y - markerFont*0.35}, Align: "c", Width: textWidth(strconv.Itoa(m.marker), markerFont), Text: strconv.Itoa(m.marker)},
+		{Op: "F", Face: "Helvetica-Bold", Size: m.font}, {Op: "c", Color: markerText},
+		{Op: "T", Pt: []float64{m.to.x, m.to.y - m.font*0.35}, Align: "c", Width: textWidth(strconv.Itoa(m.marker), m.font), Text: strconv.Itoa(m.marker)},
 	}
 	if len(xldraw) > 0 {
 		return draw, ldraw, disc
