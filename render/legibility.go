@@ -216,6 +216,9 @@ func (f *Figure) Score(t Target) Score {
 	}
 	s.MinLineContrast = round(s.MinLineContrast)
 	s.MinTextContrast = round(minTextContrast)
+	// All text includes the edge text and the names, whether or not the
+	// panel's SVG declares their sizes.
+	minText = min(minText, minEdge, minName)
 	s.MinText = round(minText * t.PerPoint)
 	s.MinEdgeText = round(minEdge * t.PerPoint)
 	s.MinNameText = round(minName * t.PerPoint)
