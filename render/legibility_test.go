@@ -282,9 +282,9 @@ func TestScoreHandBuilt(t *testing.T) {
 	}
 }
 
-// TestCrossingsFound checks where the three crossings are, not just how
+// TestScoreCrossingsFound checks where the three crossings are, not just how
 // many.
-func TestCrossingsFound(t *testing.T) {
+func TestScoreCrossingsFound(t *testing.T) {
 	g := geometry{edges: []geoEdge{
 		gEdge("a0", "a1", pt{0, 0}, pt{100, 0}),
 		gEdge("b0", "b1", pt{10, -20}, pt{60, 40}),
@@ -428,7 +428,7 @@ func tinyDataset() *graph.Dataset {
 	}}
 }
 
-func TestReadGeometry(t *testing.T) {
+func TestScoreReadGeometry(t *testing.T) {
 	g := readGeometry([]byte(laidTiny), nil, tinyDataset())
 	near := func(a, b float64) bool { return math.Abs(a-b) < 0.01 }
 	nearBox := func(a, b box) bool {
@@ -518,11 +518,11 @@ func TestReadGeometry(t *testing.T) {
 	}
 }
 
-// TestReadGeometryGraphviz reads the geometry of a DOT Graphviz laid out
+// TestScoreReadGeometryGraphviz reads the geometry of a DOT Graphviz laid out
 // itself, and checks it against the DOT's own drawing: every node of the
 // figure, every line starting at its tail's outline and ending at its
 // head's, every text where Graphviz put it.
-func TestReadGeometryGraphviz(t *testing.T) {
+func TestScoreReadGeometryGraphviz(t *testing.T) {
 	ds := tinyDataset()
 	ds.Sources = []graph.Source{{ID: "s", Title: "A source"}}
 	ds.Records = []graph.Record{
