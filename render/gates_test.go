@@ -53,7 +53,7 @@ func TestScoreParseGate(t *testing.T) {
 	}
 }
 
-// TestGateMetrics checks that every metric a gate names reads the score
+// TestScoreGateMetrics checks that every metric a gate names reads the score
 // field it says, and that max- and min- metrics are the only kinds.
 func TestScoreGateMetrics(t *testing.T) {
 	s := Score{Nodes: 1, Labels: 1, Crossings: 1, ThroughNode: 2, ThroughFrame: 3, LabelOverlaps: 4, LabelNodeOverlaps: 5, LabelsCut: 6,
