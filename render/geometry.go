@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"html"
 	"math"
 	"strconv"
@@ -127,6 +128,9 @@ func readGeometry(laid []byte, moves map[string]labelMove, d *graph.Dataset) *ge
 		return e.Country
 	}
 	edgeFont, nodeFont := labelFont, 14.0
+	// Text colours set once for every edge or node (edge [fontcolor=…]),
+	// which DOT does not repeat on each.
+	edgeColor, nodeColor := "", ""
 	type pending struct {
 		l          dotAttrList
 		tail, head string
@@ -140,9 +144,15 @@ func readGeometry(laid []byte, moves map[string]labelMove, d *graph.Dataset) *ge
 			if v, err := strconv.ParseFloat(l.get("fontsize"), 64); err == nil {
 				edgeFont = v
 			}
+			if c := firstColor(l.get("fontcolor")); c != "" {
+				edgeColor = c
+			}
 		case stmt == "node":
 			if v, err := strconv.ParseFloat(l.get("fontsize"), 64); err == nil {
 				nodeFont = v
+			}
+			if c := firstColor(l.get("fontcolor")); c != "" {
+				nodeColor = c
 			}
 		case stmt == "graph":
 			if c, ok := strings.CutPrefix(id, "cluster-"); ok {
@@ -164,7 +174,7 @@ func readGeometry(laid []byte, moves map[string]labelMove, d *graph.Dataset) *ge
 			}
 			w, h = w*72/2, h*72/2
 			n := geoNode{id: eid, country: country(eid), box: box{p[0].x - w, p[0].y - h, p[0].x + w, p[0].y + h},
-				fontSize: nodeFont, text: firstColor(l.get("fontcolor")), fill: firstColor(l.get("fillcolor"))}
+				fontSize: nodeFont, text: cmp.Or(firstColor(l.get("fontcolor")), nodeColor), fill: firstColor(l.get("fillcolor"))}
 			if v, err := strconv.ParseFloat(l.get("fontsize"), 64); err == nil {
 				n.fontSize = v
 			}
@@ -214,7 +224,7 @@ func readGeometry(laid []byte, moves map[string]labelMove, d *graph.Dataset) *ge
 			continue
 		}
 		g.labels = append(g.labels, geoLabel{edge: len(g.edges) - 1, box: box{at.x - w/2, at.y - h/2, at.x + w/2, at.y + h/2},
-			fontSize: font, text: dotLabelText(text), color: firstColor(l.get("fontcolor")), leader: leader, marker: marker})
+			fontSize: font, text: dotLabelText(text), color: cmp.Or(firstColor(l.get("fontcolor")), edgeColor), leader: leader, marker: marker})
 	}
 	return g
 }
@@ -285,7 +295,10 @@ func sampleSplineStep(c []pt, step float64) []pt {
 	out := []pt{c[0]}
 	for i := 0; i+3 < len(c); i += 3 {
 		p0, p1, p2, p3 := c[i], c[i+1], c[i+2], c[i+3]
-		l := math.Hypot(p1.x-p0.x, p1.y-p0.y) + math.Hypot(p2.x-p1.x, p2.y-p1.y) + math.Hypot(p3.x-p2.x, p3.y-p2.y)
+		// A cubic Bézier runs at most 3 × its longest control leg per
+		// unit of t, so this many even steps in t are each at most step
+		// long.
+		l := 3 * max(math.Hypot(p1.x-p0.x, p1.y-p0.y), math.Hypot(p2.x-p1.x, p2.y-p1.y), math.Hypot(p3.x-p2.x, p3.y-p2.y))
 		n := max(1, int(math.Ceil(l/step)))
 		for k := 1; k <= n; k++ {
 			t := float64(k) / float64(n)

@@ -216,6 +216,9 @@ func (f *Figure) Score(t Display) Score {
 	}
 	s.MinLineContrast = round(s.MinLineContrast)
 	s.MinTextContrast = round(minTextContrast)
+	// All text includes the edge text and the names, whether or not the
+	// panel's SVG declares their sizes.
+	minText = min(minText, minEdge, minName)
 	s.MinText = round(minText * t.PerPoint)
 	s.MinEdgeText = round(minEdge * t.PerPoint)
 	s.MinNameText = round(minName * t.PerPoint)
@@ -284,12 +287,22 @@ func (g *geometry) score() Score {
 	for _, c := range cross {
 		s.MinCrossingAngle = math.Min(s.MinCrossingAngle, c.angle)
 	}
+	// Each line's bounding box, to pass over the lines far from a node or
+	// a text at once.
+	bounds := make([]box, len(g.edges))
+	for k, e := range g.edges {
+		b := box{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
+		for _, p := range e.line {
+			b = box{min(b.x0, p.x), min(b.y0, p.y), max(b.x1, p.x), max(b.y1, p.y)}
+		}
+		bounds[k] = b
+	}
 	// Lines through nodes and frames.
 	for i := range g.edges {
 		e := &g.edges[i]
 		for j := range g.nodes {
 			n := &g.nodes[j]
-			if e.ends(n.id) || !n.box.grow(-1).touchesLine(e.line) {
+			if e.ends(n.id) || boxGap(bounds[i], n.box) > 0 || !n.box.grow(-1).touchesLine(e.line) {
 				continue
 			}
 			if slices.ContainsFunc(e.line, func(p pt) bool { return n.inside(p, 1) }) {
@@ -341,6 +354,12 @@ func (g *geometry) score() Score {
 		nearest, nd := -1, d
 		for k := range g.edges {
 			if k == l.edge {
+				continue
+			}
+			// A line is no nearer the text than its bounding box: a line
+			// whose box is off the text and no nearer than the nearest
+			// line yet can neither cut the text nor be nearer.
+			if bd := boxGap(bounds[k], l.box); bd > 0 && bd >= nd {
 				continue
 			}
 			e := &g.edges[k]
@@ -529,23 +548,35 @@ func (b box) touchesLine(line []pt) bool {
 // crosses reports whether the edge's line passes through box b.
 func (e *geoEdge) crosses(b box) bool { return b.touchesLine(e.line) }
 
+// boxGap is the distance between two boxes: 0 when they meet.
+func boxGap(a, b box) float64 {
+	dx := max(0, a.x0-b.x1, b.x0-a.x1)
+	dy := max(0, a.y0-b.y1, b.y0-a.y1)
+	return math.Hypot(dx, dy)
+}
+
 // lineBoxDistance is the shortest distance from a polyline to a box: 0
 // when the line meets it.
 func lineBoxDistance(line []pt, b box) float64 {
-	d := math.Inf(1)
+	d2 := math.Inf(1)
 	for i := 1; i < len(line); i++ {
-		d = math.Min(d, segmentBoxDistance(line[i-1], line[i], b))
-		if d == 0 {
+		p, q := line[i-1], line[i]
+		// The segment is no nearer the box than its own bounding box.
+		gx := max(0, min(p.x, q.x)-b.x1, b.x0-max(p.x, q.x))
+		gy := max(0, min(p.y, q.y)-b.y1, b.y0-max(p.y, q.y))
+		if gx*gx+gy*gy >= d2 {
+			continue
+		}
+		d2 = math.Min(d2, segmentBoxDistance2(p, q, b))
+		if d2 == 0 {
 			return 0
 		}
 	}
 	if len(line) == 1 {
 		return pointBoxDistance(line[0], b)
 	}
-	return d
+	return math.Sqrt(d2)
 }
-
-func segmentBoxDistance(p, q pt, b box) float64 { return math.Sqrt(segmentBoxDistance2(p, q, b)) }
 
 // segmentBoxDistance2 is the square of the distance from segment p–q to
 // box b.
