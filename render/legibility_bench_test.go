@@ -27,7 +27,7 @@ func BenchmarkScore(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	target := f.TargetFor("svg", PaintOptions{})
+	target := f.DisplayFor("svg", PaintOptions{})
 	if s := f.Score(target); s.Edges == 0 || s.Labels == 0 {
 		b.Fatalf("the default figure scores %d lines, %d labels", s.Edges, s.Labels)
 	}
@@ -74,7 +74,7 @@ func BenchmarkLayoutSearch(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				s = f.Score(f.TargetFor("svg", PaintOptions{}))
+				s = f.Score(f.DisplayFor("svg", PaintOptions{}))
 			}
 			b.ReportMetric(float64(s.Crossings), "crossings")
 			b.ReportMetric(float64(s.ThroughNode), "through-node")

@@ -120,7 +120,7 @@ func TestCorpusHeldAside(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			checkTargets(t, f.Score(f.TargetFor("svg", PaintOptions{})))
+			checkTargets(t, f.Score(f.DisplayFor("svg", PaintOptions{})))
 		})
 	}
 }

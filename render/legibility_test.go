@@ -324,7 +324,7 @@ func TestScoreLines(t *testing.T) {
 	g.edges[2].color = "#777777"
 	f := &Figure{Width: 200, Height: 100, background: "#FFFFFF",
 		panels: []*panel{{id: "figure-graph", svg: &graphvizSVG{width: 200, height: 100, vb: [4]float64{0, 0, 200, 100}}, geom: g}}}
-	s := f.Score(Target{"px", 4.0 / 3})
+	s := f.Score(Display{"px", 4.0 / 3})
 	want := []LineStyle{
 		{Color: "#56B4E9", Style: "dotted", Width: 2, Contrast: 2.31}, // Okabe–Ito sky blue
 		{Color: "#777777", Style: "solid", Width: 1.3, Contrast: 4.48},
@@ -344,12 +344,12 @@ func TestScoreLines(t *testing.T) {
 		t.Errorf("text = %s %v (edge %v, names %v), want px 11.33 (11.33, 16)", s.TextUnit, s.MinText, s.MinEdgeText, s.MinNameText)
 	}
 	// In print: points, at half size.
-	if p := f.Score(Target{"pt", 0.5}); p.TextUnit != "pt" || p.MinEdgeText != 4.25 || p.Lines[1].Width != 0.5 {
+	if p := f.Score(Display{"pt", 0.5}); p.TextUnit != "pt" || p.MinEdgeText != 4.25 || p.Lines[1].Width != 0.5 {
 		t.Errorf("at half size in pt: %s edge text %v, line width %v; want pt 4.25, 0.5", p.TextUnit, p.MinEdgeText, p.Lines[1].Width)
 	}
 	// On a dark background the same lines rank the other way.
 	f.background = "#1E2228"
-	d := f.Score(Target{"px", 4.0 / 3})
+	d := f.Score(Display{"px", 4.0 / 3})
 	if d.Lines[0].Color != "#777777" || d.Lines[0].Contrast != math.Round(contrastRatio("#777777", "#1E2228")*100)/100 {
 		t.Errorf("on #1E2228: Lines = %+v", d.Lines)
 	}
