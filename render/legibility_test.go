@@ -22,7 +22,7 @@ func gEdge(from, to string, pts ...pt) geoEdge {
 
 // gLabel is edge e's text, a w × h box centred at (x, y).
 func gLabel(e int, x, y, w, h float64) geoLabel {
-	return geoLabel{edge: e, box: labelBox(pt{x, y}, w, h), fontSize: labelFont, text: fmt.Sprintf("text of line %d", e), color: "#404040"}
+	return geoLabel{edge: e, box: labelBox(pt{x, y}, w, h), fontSize: edgeFont, text: fmt.Sprintf("text of line %d", e), color: "#404040"}
 }
 
 // gNode is a node centred at (x, y), w × h, an ellipse or a box.
