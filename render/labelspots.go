@@ -136,19 +136,28 @@ const markerSize = 1.5
 func onMarker(e *laidEdge, nodes, labels, segs *grid) labelMove {
 	cum := cumLength(e.line)
 	best, bestScore := labelMove{}, math.Inf(1)
-	for k := 0; k <= 45; k++ {
-		f := 0.5 + float64((k+1)/2)*0.02*float64(1-2*(k%2))
-		c, _ := along(e.line, cum, f)
-		d := markerSize * e.font
+	d := markerSize * e.font
+	try := func(c pt, pen float64) {
 		b := labelBox(c, d, d)
-		s := 20*math.Abs(f-0.5) + 100*nodes.boxOverlap(b) + 100*labels.boxOverlap(b)
+		s := pen + 100*nodes.boxOverlap(b) + 100*labels.boxOverlap(b)
 		// A disc another line runs through, or passes close by, could be
 		// taken for that line's.
-		if other := segs.nearestOther(b, e.n, 4); other < 4 {
-			s += 200 + 50*(4-other)
+		if own, other := segs.distances(b, e.n, 4+d); other < own+spotMargin {
+			s += 200 + 50*(own+spotMargin-other)
 		}
 		if s < bestScore {
 			best, bestScore = labelMove{from: e.at, to: c, w: d, h: d, marker: 1, font: e.font}, s
+		}
+	}
+	for k := 0; k <= 45; k++ {
+		f := 0.5 + float64((k+1)/2)*0.02*float64(1-2*(k%2))
+		c, n := along(e.line, cum, f)
+		pen := 20 * math.Abs(f-0.5)
+		try(c, pen)
+		// Beside the line, touching it, where the line itself is crowded.
+		for _, side := range []float64{1, -1} {
+			off := side * (d/2 + 0.5)
+			try(pt{c.x + n.x*off, c.y + n.y*off}, pen+30)
 		}
 	}
 	return best
