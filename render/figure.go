@@ -102,13 +102,15 @@ func Lay(ctx context.Context, gv *Graphviz, g *graph.Graph, o Options, paint boo
 }
 
 // layGraph lays out a relation graph as the panel id: the figure's, or a
-// timeline's pinned snapshot (engine nop2). With edge text on an engine
-// that places it as external labels, the labels are then moved clear of
-// each other (placeLabels) in the drawings of that one layout (see
-// moveLabels). Should a drawing not have the form that expects, the layout
-// is drawn again by Graphviz with every position given (nop2).
+// timeline's pinned snapshot (engine nop2). Edges that pass through a node
+// they do not end at are rerouted around the other nodes (routeEdges; dot's
+// own splines already avoid them). With edge text on an engine that places
+// it as external labels, the labels are then moved clear of each other
+// (placeLabels) in the drawings of that one layout (see moveLabels). Should
+// a drawing not have the form that expects, the layout is drawn again by
+// Graphviz with every position given (nop2).
 func layGraph(ctx context.Context, gv *Graphviz, id string, dot []byte, engine string, paint bool) (*panel, error) {
-	if engine == "dot" || !bytes.Contains(dot, []byte("xlabel=")) {
+	if engine == "dot" {
 		return layPanel(ctx, gv, id, dot, engine, paint)
 	}
 	formats := []string{"dot", "svg"}
@@ -119,11 +121,18 @@ func layGraph(ctx context.Context, gv *Graphviz, id string, dot []byte, engine s
 	if err != nil {
 		return nil, err
 	}
-	placed := placeLabels(outs[0])
-	if p, ok := moveLabels(id, placed, outs[1:]); ok {
+	rt := routeEdges(outs[0])
+	if note := rt.stuckNote(); note != "" && gv.Warn != nil {
+		gv.Warn(note)
+	}
+	if len(rt.routes) == 0 && !bytes.Contains(dot, []byte("xlabel=")) {
+		return panelOf(id, outs[1:], paint)
+	}
+	placed := placeLabels(rt.dot)
+	if p, ok := moveLabels(id, placed, rt, outs[1:]); ok {
 		return p, nil
 	}
-	return layPanel(ctx, gv, id, setDOTAttrs(outs[0], xlpAttrs(placed.moves)), pinEngine, paint)
+	return layPanel(ctx, gv, id, setDOTAttrs(rt.dot, xlpAttrs(placed.moves)), pinEngine, paint)
 }
 
 func layPanel(ctx context.Context, gv *Graphviz, id string, dot []byte, engine string, paint bool) (*panel, error) {
@@ -135,7 +144,14 @@ func layPanel(ctx context.Context, gv *Graphviz, id string, dot []byte, engine s
 	if err != nil {
 		return nil, err
 	}
+	return panelOf(id, outs, paint)
+}
+
+// panelOf is the panel id of Graphviz's SVG of a layout and, for painting,
+// its drawing operations (outs: svg, then json).
+func panelOf(id string, outs [][]byte, paint bool) (*panel, error) {
 	p := &panel{id: id}
+	var err error
 	if p.svg, err = parseGraphvizSVG(outs[0]); err != nil {
 		return nil, err
 	}

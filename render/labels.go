@@ -83,6 +83,9 @@ type laidEdge struct {
 	line []pt // the edge's spline, sampled
 	w, h float64
 	at   pt // Graphviz's own placement of the label
+	// rerouted: the edge's line is dipgraph's own (routeEdges), not the
+	// one Graphviz placed the label by.
+	rerouted bool
 }
 
 // labelMove is an edge's external label as Graphviz placed it (from) and as
@@ -156,7 +159,7 @@ func placeLabels(laid []byte) laidLabels {
 			if !strings.HasPrefix(id, "edge-") || text == "" {
 				continue
 			}
-			e := &laidEdge{id: id, line: line, n: len(lines) - 1}
+			e := &laidEdge{id: id, line: line, n: len(lines) - 1, rerouted: l.get("rerouted") == "true"}
 			rows := strings.Split(text, `\n`)
 			for _, r := range rows {
 				e.w = math.Max(e.w, textWidth(html.UnescapeString(strings.ReplaceAll(r, `\\`, `\`)), labelFont))
@@ -212,8 +215,8 @@ func placeLabels(laid []byte) laidLabels {
 				best, bestScore = c, s
 			}
 		}
-		if e.at != (pt{}) {
-			try(e.at, 30)
+		if e.at != (pt{}) && !e.rerouted {
+			try(e.at, 30) // (not for a rerouted edge: its line has left that spot)
 		}
 		cum := cumLength(e.line)
 		for _, f := range []float64{0.5, 0.44, 0.56, 0.38, 0.62, 0.32, 0.68, 0.26, 0.74, 0.2, 0.8, 0.14, 0.86} {
