@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"container/heap"
 	"fmt"
 	"html"
 	"math"
@@ -296,7 +297,12 @@ func fineSamples(c []pt) []pt {
 	if len(c) < 4 {
 		return c
 	}
-	out := []pt{c[0]}
+	l := 0.0
+	for k := 1; k < len(c); k++ {
+		l += dist(c[k-1], c[k])
+	}
+	out := make([]pt, 1, int(l/2)+len(c))
+	out[0] = c[0]
 	for i := 0; i+3 < len(c); i += 3 {
 		out = appendBezier(out, c[i], c[i+1], c[i+2], c[i+3], 2)
 	}
@@ -330,12 +336,22 @@ const (
 	// crossingCost is what a crossing of another edge's line costs, in
 	// points of extra length.
 	crossingCost = 40.0
+	// maxCrossingCounts bounds the steps of one search whose crossings
+	// are counted (the rest cost their length): in a dense graph every
+	// count walks past many lines.
+	maxCrossingCounts = 40
+	// maxWork bounds the work of the searches of one graph in all (the
+	// steps queued, and an eighth of the line segments looked at for
+	// crossings): about a second here. Routing stops there, and the edges
+	// not rerouted are reported. (The 300-entity synthetic graph takes
+	// half of it with fdp; a graph that needs more is a hairball, of
+	// thousands of lines through nodes.)
+	maxWork = 4_000_000
 	// cornerRadius is the most a corner of a route is rounded by.
 	cornerRadius = 40.0
-	// maxObstacles bounds the nodes whose corners one route may turn at
-	// (the nearest to the straight line between its ends), and so the work
-	// of one route in a large graph; every node is still an obstacle.
-	maxObstacles = 48
+	// maxObstacles bounds the nodes one route's search takes in (see
+	// search), and so the work of one route in a large graph.
+	maxObstacles = 40
 )
 
 // routed is what routeEdges did to a laid-out graph.
@@ -371,9 +387,9 @@ func roundPt(p pt) pt { return pt{math.Round(p.x*100) / 100, math.Round(p.y*100)
 type router struct {
 	g     *laidGraph
 	nodes nodeIndex
-	segs  *grid // every line's segments, and the new routes' as they are made
-	dead  []bool
-	nl    int
+	segs  *lineGrid // every line, and the new routes as they are made
+	owner []int     // each of segs's lines' line, or -1 for a line's old route
+	work  int       // the searches' steps so far (see maxWork)
 }
 
 // routeEdges reroutes the edges of laid DOT that pass through a node they
@@ -387,9 +403,11 @@ func routeEdges(laid []byte) *routed {
 	}
 	idx := newNodeIndex(g.nodes)
 	var offending []int
+	hits := map[int][]int{}
 	for i, l := range g.lines {
-		if len(idx.through(g.nodes, l.tail, l.head, fineSamples(l.ctrl), -1)) > 0 {
+		if h := idx.through(g.nodes, l.tail, l.head, fineSamples(l.ctrl), -1); len(h) > 0 {
 			offending = append(offending, i)
+			hits[i] = h
 		}
 	}
 	if len(offending) == 0 {
@@ -406,21 +424,26 @@ func routeEdges(laid []byte) *routed {
 	for _, n := range g.nodes {
 		area = area.union(n.box(0))
 	}
-	rt := &router{g: g, nodes: idx, segs: newSegmentGrid(area, 24, lines), dead: make([]bool, len(g.lines)), nl: len(g.lines)}
+	rt := &router{g: g, nodes: idx, segs: newLineGrid(area, 32)}
+	for i := range lines {
+		rt.segs.add(lines[i])
+		rt.owner = append(rt.owner, i)
+	}
 	r.routes = map[string]*route{}
 	set := map[int][][2]string{}
 	for _, i := range offending {
 		l := &g.lines[i]
-		nr, ok := rt.route(i)
+		nr, ok := rt.route(i, hits[i])
 		if !ok {
-			for _, n := range idx.through(g.nodes, l.tail, l.head, fineSamples(l.ctrl), -1) {
+			for _, n := range hits[i] {
 				r.stuck = append(r.stuck, throughHit{Edge: l.key, From: g.nodes[l.tail].id, To: g.nodes[l.head].id, Node: g.nodes[n].id})
 			}
 			continue
 		}
 		r.routes[l.key] = nr
-		rt.dead[i] = true
-		rt.addLine(i, sampleSpline(nr.ctrl))
+		rt.owner[i] = -1
+		rt.segs.add(sampleSpline(nr.ctrl))
+		rt.owner = append(rt.owner, i)
 		set[l.list] = [][2]string{{"pos", posString(nr)}, {"rerouted", "true"}}
 	}
 	if len(set) > 0 {
@@ -488,39 +511,126 @@ func setListAttrs(dot []byte, lists []dotAttrList, set map[int][][2]string) []by
 	return b.Bytes()
 }
 
-// addLine puts a new route's segments in the grid of lines, for the
-// crossings of the routes made after it.
-func (rt *router) addLine(owner int, line []pt) {
-	g := rt.segs
-	for k := 1; k < len(line); k++ {
-		a, b := line[k-1], line[k]
-		g.segs = append(g.segs, [2]pt{a, b})
-		g.owner = append(g.owner, int32(rt.nl+owner))
-		g.add(box{math.Min(a.x, b.x), math.Min(a.y, b.y), math.Max(a.x, b.x), math.Max(a.y, b.y)})
-	}
+// lineGrid is a uniform grid of lines' segments: each cell lists the
+// segments that pass through it, so that the segments a query segment
+// crosses are found by walking the cells along it. A crossing is counted
+// in the cell it lies in, and so once.
+type lineGrid struct {
+	x0, y0, cell float64
+	nx, ny       int
+	cells        [][]segRef
+	lines        [][]pt
+	visited      int // segments looked at by crossings, for the work bound
 }
 
-// crossings counts the lines' segments that cross p–q, leaving out line
-// self and the lines that share an end with it.
-func (rt *router) crossings(self int, p, q pt) int {
-	l := &rt.g.lines[self]
+// segRef is segment k (points k−1 and k) of line i.
+type segRef struct{ i, k int32 }
+
+func newLineGrid(area box, cell float64) *lineGrid {
+	w, h := math.Max(area.x1-area.x0, 1), math.Max(area.y1-area.y0, 1)
+	cell = math.Max(cell, math.Sqrt(w*h/maxGridCells))
+	g := &lineGrid{x0: area.x0, y0: area.y0, cell: cell, nx: int(w/cell) + 1, ny: int(h/cell) + 1}
+	g.cells = make([][]segRef, g.nx*g.ny)
+	return g
+}
+
+// add puts a line (a polyline) in the grid and returns its number.
+func (g *lineGrid) add(line []pt) int32 {
+	id := int32(len(g.lines))
+	g.lines = append(g.lines, line)
+	for k := 1; k < len(line); k++ {
+		g.walk(line[k-1], line[k], func(c int) { g.cells[c] = append(g.cells[c], segRef{id, int32(k)}) })
+	}
+	return id
+}
+
+// cellOf is the cell of p, clamped to the grid.
+func (g *lineGrid) cellOf(p pt) int {
+	x := min(max(int(math.Floor((p.x-g.x0)/g.cell)), 0), g.nx-1)
+	y := min(max(int(math.Floor((p.y-g.y0)/g.cell)), 0), g.ny-1)
+	return y*g.nx + x
+}
+
+// crossings counts the crossings of the segment p–q with the lines'
+// segments, of the lines skip leaves in.
+func (g *lineGrid) crossings(p, q pt, skip func(i int32) bool) int {
 	n := 0
-	rt.segs.near(box{math.Min(p.x, q.x), math.Min(p.y, q.y), math.Max(p.x, q.x), math.Max(p.y, q.y)}, func(i int32) {
-		o := int(rt.segs.owner[i])
-		if o >= rt.nl {
-			o -= rt.nl
-		} else if rt.dead[o] {
-			return
-		}
-		m := &rt.g.lines[o]
-		if o == self || m.tail == l.tail || m.tail == l.head || m.head == l.tail || m.head == l.head {
-			return
-		}
-		if s := rt.segs.segs[i]; segmentsCross(p, q, s[0], s[1]) {
-			n++
+	g.walk(p, q, func(c int) {
+		g.visited += len(g.cells[c])
+		for _, r := range g.cells[c] {
+			if skip(r.i) {
+				continue
+			}
+			line := g.lines[r.i]
+			a, b := line[r.k-1], line[r.k]
+			if x, ok := crossing(p, q, a, b); ok && g.cellOf(x) == c {
+				n++
+			}
 		}
 	})
 	return n
+}
+
+// walk calls visit for each cell the segment p–q passes through, in order
+// (clamped to the grid).
+func (g *lineGrid) walk(p, q pt, visit func(c int)) {
+	cell := func(v, o float64, n int) int { return min(max(int(math.Floor((v-o)/g.cell)), 0), n-1) }
+	x, y := cell(p.x, g.x0, g.nx), cell(p.y, g.y0, g.ny)
+	x1, y1 := cell(q.x, g.x0, g.nx), cell(q.y, g.y0, g.ny)
+	dx, dy := q.x-p.x, q.y-p.y
+	// The fraction of the segment to the next cell boundary in x and in
+	// y, and between two boundaries.
+	next := func(v, o, d float64, c int) (float64, float64, int) {
+		switch {
+		case d > 0:
+			return (o + float64(c+1)*g.cell - v) / d, g.cell / d, 1
+		case d < 0:
+			return (o + float64(c)*g.cell - v) / d, -g.cell / d, -1
+		}
+		return math.Inf(1), math.Inf(1), 0
+	}
+	tx, stepX, sx := next(p.x, g.x0, dx, x)
+	ty, stepY, sy := next(p.y, g.y0, dy, y)
+	visit(y*g.nx + x)
+	for n := 0; (x != x1 || y != y1) && n <= g.nx+g.ny; n++ {
+		if tx < ty {
+			x += sx
+			tx += stepX
+		} else {
+			y += sy
+			ty += stepY
+		}
+		if x < 0 || y < 0 || x >= g.nx || y >= g.ny {
+			return
+		}
+		visit(y*g.nx + x)
+	}
+}
+
+// crossings counts the crossings of p–q with the lines, leaving out line
+// self and the lines that share an end with it (whose crossings the
+// legibility score does not count either).
+func (rt *router) crossings(self int, p, q pt) int {
+	l := &rt.g.lines[self]
+	return rt.segs.crossings(p, q, func(i int32) bool {
+		o := rt.owner[i]
+		if o < 0 {
+			return true // a rerouted line's old route
+		}
+		m := &rt.g.lines[o]
+		return o == self || m.tail == l.tail || m.tail == l.head || m.head == l.tail || m.head == l.head
+	})
+}
+
+// crossing is where segments a–b and c–d cross, if they do.
+func crossing(a, b, c, d pt) (pt, bool) {
+	if !segmentsCross(a, b, c, d) {
+		return pt{}, false
+	}
+	rx, ry := b.x-a.x, b.y-a.y
+	sx, sy := d.x-c.x, d.y-c.y
+	t := ((c.x-a.x)*sy - (c.y-a.y)*sx) / (rx*sy - ry*sx)
+	return pt{a.x + t*rx, a.y + t*ry}, true
 }
 
 // segmentsCross reports whether segments a–b and c–d cross.
@@ -532,7 +642,7 @@ func segmentsCross(a, b, c, d pt) bool {
 }
 
 // route finds line i's new route, or reports false.
-func (rt *router) route(i int) (*route, bool) {
+func (rt *router) route(i int, through []int) (*route, bool) {
 	l := &rt.g.lines[i]
 	if l.tail == l.head {
 		return nil, false
@@ -550,11 +660,9 @@ func (rt *router) route(i int) (*route, bool) {
 		clears = append(clears, vertexClear)
 	}
 	for _, c := range clears {
-		for _, margin := range []float64{1, 3} {
-			if path, ok := rt.search(i, c, margin); ok {
-				if r, ok := rt.smooth(i, path); ok {
-					return r, true
-				}
+		if path, ok := rt.search(i, c, through); ok {
+			if r, ok := rt.smooth(i, path); ok {
+				return r, true
 			}
 		}
 	}
@@ -563,39 +671,112 @@ func (rt *router) route(i int) (*route, bool) {
 
 // search is the shortest path from line i's tail's centre to its head's
 // around the other nodes: A* over a visibility graph whose vertices are
-// the corners of polygons clear of the nodes near the straight line
-// between them (within margin times its length, and at least 80 pt).
-func (rt *router) search(i int, clear, margin float64) ([]pt, bool) {
+// the corners of polygons clear of some obstacles, clear by at least
+// clear. The obstacles start as the nodes the line passes through
+// (through) and the
+// straight line between its ends meets; a path that meets another node
+// takes that node in too, and is sought again, until a path is clear of
+// every node or maxObstacles are in. So a route costs what the few nodes
+// in its way cost, however large the graph.
+func (rt *router) search(i int, clear float64, through []int) ([]pt, bool) {
 	l := &rt.g.lines[i]
 	nodes := rt.g.nodes
 	s, goal := nodes[l.tail].c, nodes[l.head].c
-	d := dist(s, goal)
-	m := max(80, margin*d/2)
-	region := box{math.Min(s.x, goal.x) - m, math.Min(s.y, goal.y) - m, math.Max(s.x, goal.x) + m, math.Max(s.y, goal.y) + m}
 	var obs []int
-	rt.nodes.near(nodes, region, 0, func(j int) { obs = append(obs, j) })
-	segDist := func(p pt) float64 {
-		dx, dy := goal.x-s.x, goal.y-s.y
-		t := 0.0
-		if dd := dx*dx + dy*dy; dd > 0 {
-			t = min(max(((p.x-s.x)*dx+(p.y-s.y)*dy)/dd, 0), 1)
+	add := func(j int) {
+		if j != l.tail && j != l.head && !slices.Contains(obs, j) {
+			obs = append(obs, j)
 		}
-		return dist(p, pt{s.x + t*dx, s.y + t*dy})
 	}
-	slices.SortStableFunc(obs, func(a, b int) int {
-		da, db := segDist(nodes[a].c), segDist(nodes[b].c)
-		switch {
-		case da < db:
-			return -1
-		case da > db:
-			return 1
+	for _, j := range through {
+		add(j)
+	}
+	for _, j := range rt.blocking(i, s, goal, true, true) {
+		add(j)
+	}
+	for len(obs) <= maxObstacles && rt.work+rt.segs.visited/8 < maxWork {
+		slices.Sort(obs)
+		path, ok := rt.shortest(i, clear, obs)
+		if !ok {
+			return nil, false
 		}
-		return a - b
+		more := false
+		for k := 1; k < len(path); k++ {
+			for _, j := range rt.blocking(i, path[k-1], path[k], k == 1, k == len(path)-1) {
+				if !slices.Contains(obs, j) {
+					add(j)
+					more = true
+				}
+			}
+		}
+		if !more {
+			return path, true
+		}
+	}
+	return nil, false
+}
+
+// step is a move from vertex from to v of a search, at cost g so far and
+// estimate f of the whole path; checked once its clearance and crossings
+// are known.
+type step struct {
+	v, from int
+	g, f    float64
+	checked bool
+}
+
+// stepQueue is a heap of steps, least f first.
+type stepQueue []step
+
+func (q stepQueue) Len() int { return len(q) }
+func (q stepQueue) Less(i, j int) bool {
+	a, b := q[i], q[j]
+	if a.f != b.f {
+		return a.f < b.f
+	}
+	if a.v != b.v {
+		return a.v < b.v
+	}
+	if a.from != b.from {
+		return a.from < b.from
+	}
+	return a.checked && !b.checked
+}
+func (q stepQueue) Swap(i, j int) { q[i], q[j] = q[j], q[i] }
+func (q *stepQueue) Push(x any)   { *q = append(*q, x.(step)) }
+func (q *stepQueue) Pop() any {
+	old := *q
+	x := old[len(old)-1]
+	*q = old[:len(old)-1]
+	return x
+}
+
+// blocking is the nodes the segment p–q comes within segmentClear of,
+// leaving out line i's tail when p is its centre (fromTail) and its head
+// when q is (toHead).
+func (rt *router) blocking(i int, p, q pt, fromTail, toHead bool) []int {
+	l := &rt.g.lines[i]
+	nodes := rt.g.nodes
+	var out []int
+	bb := box{math.Min(p.x, q.x), math.Min(p.y, q.y), math.Max(p.x, q.x), math.Max(p.y, q.y)}
+	rt.nodes.near(nodes, bb, segmentClear, func(o int) {
+		if (o == l.tail && fromTail) || (o == l.head && toHead) {
+			return
+		}
+		if nodes[o].hits(p, q, segmentClear) {
+			out = append(out, o)
+		}
 	})
-	if len(obs) > maxObstacles {
-		obs = obs[:maxObstacles]
-	}
-	slices.Sort(obs)
+	slices.Sort(out)
+	return out
+}
+
+// shortest is the shortest path from line i's tail's centre to its head's
+// around the obstacles obs (node indices, sorted) and line i's own ends.
+func (rt *router) shortest(i int, clear float64, obs []int) ([]pt, bool) {
+	l := &rt.g.lines[i]
+	nodes := rt.g.nodes
+	s, goal := nodes[l.tail].c, nodes[l.head].c
 	verts := []pt{s, goal}
 	for _, j := range obs {
 		n := &nodes[j]
@@ -623,60 +804,74 @@ func (rt *router) search(i int, clear, margin float64) ([]pt, bool) {
 			}
 		}
 	}
+	// The line's own ends are obstacles too, except to a segment from the
+	// tail's centre (or to the head's).
+	ends := []int{l.tail, l.head}
 	visible := func(a, b int) bool {
 		p, q := verts[a], verts[b]
-		ok := true
-		bb := box{math.Min(p.x, q.x), math.Min(p.y, q.y), math.Max(p.x, q.x), math.Max(p.y, q.y)}
-		rt.nodes.near(nodes, bb, segmentClear, func(o int) {
-			if !ok || (o == l.tail && (a == 0 || b == 0)) || (o == l.head && (a == 1 || b == 1)) {
-				return
+		for _, o := range obs {
+			if nodes[o].hits(p, q, segmentClear) {
+				return false
+			}
+		}
+		for k, o := range ends {
+			if k == 0 && (a == 0 || b == 0) || k == 1 && (a == 1 || b == 1) {
+				continue
 			}
 			if nodes[o].hits(p, q, segmentClear) {
-				ok = false
+				return false
 			}
-		})
-		return ok
+		}
+		return true
 	}
-	// A*, with the straight distance to the goal as the estimate (every
-	// step costs at least its length); ties go to the lower vertex, so
-	// the path is the same every time.
+	// Lazy A*: a step enters the queue at its length (a lower bound of its
+	// cost, plus the straight distance on to the goal as the estimate);
+	// only when it comes out is it checked for clearance and charged for
+	// the lines it crosses, and put back at its true cost. So only the
+	// steps that might be on the best path are ever checked (and only
+	// the first maxCrossingCounts are charged for crossings). Ties go to
+	// the lower vertex, then the lower step, so the path is the same
+	// every time.
 	n := len(verts)
-	cost := make([]float64, n)
 	prev := make([]int, n)
 	done := make([]bool, n)
-	for k := range cost {
-		cost[k], prev[k] = math.Inf(1), -1
+	for k := range prev {
+		prev[k] = -1
 	}
-	cost[0] = 0
-	for {
-		u, best := -1, math.Inf(1)
-		for k := range n {
-			if !done[k] && !math.IsInf(cost[k], 1) {
-				if f := cost[k] + dist(verts[k], goal); f < best {
-					u, best = k, f
-				}
+	q := &stepQueue{{v: 0, from: -1, checked: true, f: dist(s, goal)}}
+	counted := 0
+	for q.Len() > 0 {
+		st := heap.Pop(q).(step)
+		if done[st.v] {
+			continue
+		}
+		if !st.checked {
+			if !visible(st.from, st.v) {
+				continue
 			}
+			if counted < maxCrossingCounts {
+				st.g += crossingCost * float64(rt.crossings(i, verts[st.from], verts[st.v]))
+				counted++
+			}
+			st.f = st.g + dist(verts[st.v], goal)
+			st.checked = true
+			heap.Push(q, st)
+			continue
 		}
-		if u < 0 {
-			return nil, false
-		}
-		if u == 1 {
+		done[st.v], prev[st.v] = true, st.from
+		if st.v == 1 {
 			break
 		}
-		done[u] = true
 		for v := range n {
-			if done[v] || v == u {
-				continue
-			}
-			c := cost[u] + dist(verts[u], verts[v])
-			if c >= cost[v] || !visible(u, v) {
-				continue
-			}
-			c += crossingCost * float64(rt.crossings(i, verts[u], verts[v]))
-			if c < cost[v] {
-				cost[v], prev[v] = c, u
+			if !done[v] {
+				g := st.g + dist(verts[st.v], verts[v])
+				heap.Push(q, step{v: v, from: st.v, g: g, f: g + dist(verts[v], goal)})
+				rt.work++
 			}
 		}
+	}
+	if !done[1] {
+		return nil, false
 	}
 	var path []pt
 	for k := 1; k >= 0; k = prev[k] {
