@@ -67,6 +67,9 @@ type panel struct {
 	x, y   float64
 	svg    *graphvizSVG
 	layout *drawing // nil unless the figure is to be painted
+	// laid is the relation graph's DOT with the positions the drawing
+	// shows, rerouted edges included (nil for dot's and other panels).
+	laid []byte
 }
 
 // Lay lays the figure out: the relation graph and the legend with Graphviz
@@ -126,13 +129,23 @@ func layGraph(ctx context.Context, gv *Graphviz, id string, dot []byte, engine s
 		gv.Warn(note)
 	}
 	if len(rt.routes) == 0 && !bytes.Contains(dot, []byte("xlabel=")) {
-		return panelOf(id, outs[1:], paint)
+		p, err := panelOf(id, outs[1:], paint)
+		if p != nil {
+			p.laid = outs[0]
+		}
+		return p, err
 	}
 	placed := placeLabels(rt.dot)
 	if p, ok := moveLabels(id, placed, rt, outs[1:]); ok {
+		p.laid = rt.dot
 		return p, nil
 	}
-	return layPanel(ctx, gv, id, setDOTAttrs(rt.dot, xlpAttrs(placed.moves)), pinEngine, paint)
+	given := setDOTAttrs(rt.dot, xlpAttrs(placed.moves))
+	p, err := layPanel(ctx, gv, id, given, pinEngine, paint)
+	if p != nil {
+		p.laid = given
+	}
+	return p, err
 }
 
 func layPanel(ctx context.Context, gv *Graphviz, id string, dot []byte, engine string, paint bool) (*panel, error) {

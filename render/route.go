@@ -325,12 +325,14 @@ func appendBezier(out []pt, p0, p1, p2, p3 pt, step float64) []pt {
 func dist(a, b pt) float64 { return math.Hypot(b.x-a.x, b.y-a.y) }
 
 // Clearances, in points: the visibility graph's corners lie vertexClear
-// outside each node's shape (more for the second and later edges between
-// one pair, to keep them apart), its segments keep segmentClear, and a
-// smoothed corner keeps curveClear.
+// outside each node's shape (siblingClear more at a time for an edge
+// between the same two nodes as another, until the middles of their lines
+// are siblingGap apart), its segments keep segmentClear, and a smoothed
+// corner keeps curveClear.
 const (
 	vertexClear  = 9.0
 	siblingClear = 8.0
+	siblingGap   = 6.0
 	segmentClear = 6.0
 	curveClear   = 2.5
 	// crossingCost is what a crossing of another edge's line costs, in
@@ -390,6 +392,8 @@ type router struct {
 	segs  *lineGrid // every line, and the new routes as they are made
 	owner []int     // each of segs's lines' line, or -1 for a line's old route
 	work  int       // the searches' steps so far (see maxWork)
+	// rerouted is the new control points of the lines rerouted so far.
+	rerouted map[int][]pt
 }
 
 // routeEdges reroutes the edges of laid DOT that pass through a node they
@@ -424,7 +428,7 @@ func routeEdges(laid []byte) *routed {
 	for _, n := range g.nodes {
 		area = area.union(n.box(0))
 	}
-	rt := &router{g: g, nodes: idx, segs: newLineGrid(area, 32)}
+	rt := &router{g: g, nodes: idx, segs: newLineGrid(area, 32), rerouted: map[int][]pt{}}
 	for i := range lines {
 		rt.segs.add(lines[i])
 		rt.owner = append(rt.owner, i)
@@ -442,6 +446,7 @@ func routeEdges(laid []byte) *routed {
 		}
 		r.routes[l.key] = nr
 		rt.owner[i] = -1
+		rt.rerouted[i] = nr.ctrl
 		rt.segs.add(sampleSpline(nr.ctrl))
 		rt.owner = append(rt.owner, i)
 		set[l.list] = [][2]string{{"pos", posString(nr)}, {"rerouted", "true"}}
@@ -647,26 +652,53 @@ func (rt *router) route(i int, through []int) (*route, bool) {
 	if l.tail == l.head {
 		return nil, false
 	}
-	// The second and later lines between one pair keep further out.
-	rank := 0
-	for j := range i {
+	// A line between the same two nodes as others keeps apart from them
+	// (as Graphviz's curves between one pair bend apart): the route is
+	// sought further out until its middle is clear of theirs.
+	var sibs [][]pt
+	for j := range rt.g.lines {
 		m := &rt.g.lines[j]
-		if (m.tail == l.tail && m.head == l.head) || (m.tail == l.head && m.head == l.tail) {
-			rank++
-		}
-	}
-	clears := []float64{vertexClear + siblingClear*float64(min(rank, 2))}
-	if rank > 0 {
-		clears = append(clears, vertexClear)
-	}
-	for _, c := range clears {
-		if path, ok := rt.search(i, c, through); ok {
-			if r, ok := rt.smooth(i, path); ok {
-				return r, true
+		if j != i && ((m.tail == l.tail && m.head == l.head) || (m.tail == l.head && m.head == l.tail)) {
+			if c, ok := rt.rerouted[j]; ok {
+				sibs = append(sibs, fineSamples(c))
+			} else {
+				sibs = append(sibs, fineSamples(m.ctrl))
 			}
 		}
 	}
-	return nil, false
+	var first *route
+	for k := range 4 {
+		path, ok := rt.search(i, vertexClear+siblingClear*float64(k), through)
+		if !ok {
+			break
+		}
+		r, ok := rt.smooth(i, path)
+		if !ok {
+			continue
+		}
+		if first == nil {
+			first = r
+		}
+		if apart(fineSamples(r.ctrl), sibs, siblingGap) {
+			return r, true
+		}
+	}
+	return first, first != nil
+}
+
+// apart reports whether the middle of line (its samples from a fifth to
+// four fifths along) is at least gap from every one of others.
+func apart(line []pt, others [][]pt, gap float64) bool {
+	for _, o := range others {
+		for _, p := range line[len(line)/5 : len(line)-len(line)/5] {
+			for _, q := range o {
+				if dist(p, q) < gap {
+					return false
+				}
+			}
+		}
+	}
+	return true
 }
 
 // search is the shortest path from line i's tail's centre to its head's
