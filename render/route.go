@@ -666,36 +666,86 @@ func (rt *router) route(i int, through []int) (*route, bool) {
 			}
 		}
 	}
-	var first *route
+	var best *route
+	var bestPath []pt
+	bestGap := -1.0
+	// take keeps the route furthest from its siblings, and reports
+	// whether it is far enough.
+	take := func(r *route, path []pt) bool {
+		if g := separation(fineSamples(r.ctrl), sibs); g > bestGap {
+			best, bestPath, bestGap = r, path, g
+		}
+		return bestGap >= siblingGap
+	}
 	for k := range 4 {
 		path, ok := rt.search(i, vertexClear+siblingClear*float64(k), through)
 		if !ok {
 			break
 		}
-		r, ok := rt.smooth(i, path)
-		if !ok {
+		if r, ok := rt.smooth(i, path); ok && take(r, path) {
+			return r, true
+		}
+		if len(sibs) == 0 {
+			break
+		}
+	}
+	if best == nil {
+		return nil, false
+	}
+	// A path that stays with a sibling's whatever its clearance (a
+	// straight one has no corners to go further out at) bends away from
+	// it in the middle of its longest segment, as Graphviz bends the
+	// curves between one pair.
+	first := bestPath
+	k := 1
+	for j := 2; j < len(first); j++ {
+		if dist(first[j-1], first[j]) > dist(first[k-1], first[k]) {
+			k = j
+		}
+	}
+	a, b := first[k-1], first[k]
+	mid, u := pt{(a.x + b.x) / 2, (a.y + b.y) / 2}, unit(a, b)
+	n := pt{-u.y, u.x}
+	side := 1.0
+	if len(sibs) > 0 {
+		o := sibs[0][len(sibs[0])/2]
+		if (o.x-mid.x)*n.x+(o.y-mid.y)*n.y > 0 {
+			side = -1
+		}
+	}
+	for _, off := range []float64{16, -16, 28, -28} {
+		off *= side
+		bent := slices.Insert(slices.Clone(first), k, pt{mid.x + off*n.x, mid.y + off*n.y})
+		if !rt.clearPath(i, bent) {
 			continue
 		}
-		if first == nil {
-			first = r
-		}
-		if apart(fineSamples(r.ctrl), sibs, siblingGap) {
+		if r, ok := rt.smooth(i, bent); ok && take(r, bent) {
 			return r, true
 		}
 	}
-	return first, first != nil
+	return best, true
 }
 
-// apart reports whether the middle of line (its samples from a fifth to
-// four fifths along) is at least gap from every one of others.
-func apart(line []pt, others [][]pt, gap float64) bool {
+// separation is the least distance from the middle of line (its samples
+// from a fifth to four fifths along) to any of others (+Inf for none).
+func separation(line []pt, others [][]pt) float64 {
+	d := math.Inf(1)
 	for _, o := range others {
 		for _, p := range line[len(line)/5 : len(line)-len(line)/5] {
 			for _, q := range o {
-				if dist(p, q) < gap {
-					return false
-				}
+				d = math.Min(d, dist(p, q))
 			}
+		}
+	}
+	return d
+}
+
+// clearPath reports whether every segment of a path from line i's tail's
+// centre to its head's keeps segmentClear from the nodes.
+func (rt *router) clearPath(i int, path []pt) bool {
+	for k := 1; k < len(path); k++ {
+		if len(rt.blocking(i, path[k-1], path[k], k == 1, k == len(path)-1)) > 0 {
+			return false
 		}
 	}
 	return true
@@ -964,7 +1014,11 @@ func (rt *router) smooth(i int, path []pt) (*route, bool) {
 		if k == len(poly)-2 {
 			fout = 0.8
 		}
-		radius[k] = min(cornerRadius, fin*in, fout*out)
+		// A gentle turn is rounded over a longer stretch: the radius
+		// grows as the turn's angle θ shrinks (cornerRadius / sin θ/2).
+		a, b := unit(poly[k-1], poly[k]), unit(poly[k], poly[k+1])
+		half := math.Sqrt(max(0, (1-(a.x*b.x+a.y*b.y))/2))
+		radius[k] = min(cornerRadius/max(half, 0.2), fin*in, fout*out)
 	}
 	for k := 1; k < len(poly)-1; k++ {
 		for try := 0; ; try++ {
