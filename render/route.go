@@ -337,11 +337,12 @@ const (
 	curveClear   = 2.5
 	// crossingCost is what a crossing of another edge's line costs, in
 	// points of extra length.
-	crossingCost = 40.0
+	crossingCost = 80.0
 	// maxCrossingCounts bounds the steps of one search whose crossings
-	// are counted (the rest cost their length): in a dense graph every
-	// count walks past many lines.
+	// are counted in a graph of more than manyLines lines (the rest cost
+	// their length): in a dense graph every count walks past many lines.
 	maxCrossingCounts = 40
+	manyLines         = 300
 	// maxWork bounds the work of the searches of one graph in all (the
 	// steps queued, and an eighth of the line segments looked at for
 	// crossings): about a second here. Routing stops there, and the edges
@@ -792,7 +793,7 @@ func (rt *router) search(i int, clear float64, through []int) ([]pt, bool) {
 			}
 		}
 		if !more {
-			return path, true
+			return rt.taut(i, path), true
 		}
 	}
 	return nil, false
@@ -831,6 +832,24 @@ func (q *stepQueue) Pop() any {
 	x := old[len(old)-1]
 	*q = old[:len(old)-1]
 	return x
+}
+
+// taut drops the corners of a path that bend it out of the way of no node
+// — those the crossings' cost put in to miss another line — wherever
+// the straight segment instead keeps clear and crosses at most one line
+// more: a kink reads worse than a crossing.
+func (rt *router) taut(i int, path []pt) []pt {
+	for k := 1; k < len(path)-1; {
+		a, b, c := path[k-1], path[k], path[k+1]
+		if len(rt.blocking(i, a, c, k == 1, k+1 == len(path)-1)) == 0 &&
+			rt.crossings(i, a, c) <= rt.crossings(i, a, b)+rt.crossings(i, b, c)+1 {
+			path = slices.Delete(path, k, k+1)
+			k = max(k-1, 1)
+			continue
+		}
+		k++
+	}
+	return path
 }
 
 // blocking is the nodes the segment p–q comes within segmentClear of,
@@ -911,7 +930,8 @@ func (rt *router) shortest(i int, clear float64, obs []int) ([]pt, bool) {
 	// only when it comes out is it checked for clearance and charged for
 	// the lines it crosses, and put back at its true cost. So only the
 	// steps that might be on the best path are ever checked (and only
-	// the first maxCrossingCounts are charged for crossings). Ties go to
+	// the first maxCrossingCounts are charged for crossings in a large
+	// graph). Ties go to
 	// the lower vertex, then the lower step, so the path is the same
 	// every time.
 	n := len(verts)
@@ -931,7 +951,7 @@ func (rt *router) shortest(i int, clear float64, obs []int) ([]pt, bool) {
 			if !visible(st.from, st.v) {
 				continue
 			}
-			if counted < maxCrossingCounts {
+			if counted < maxCrossingCounts || len(rt.g.lines) <= manyLines {
 				st.g += crossingCost * float64(rt.crossings(i, verts[st.from], verts[st.v]))
 				counted++
 			}
