@@ -931,9 +931,8 @@ func (rt *router) shortest(i int, clear float64, obs []int) ([]pt, bool) {
 	// the lines it crosses, and put back at its true cost. So only the
 	// steps that might be on the best path are ever checked (and only
 	// the first maxCrossingCounts are charged for crossings in a large
-	// graph). Ties go to
-	// the lower vertex, then the lower step, so the path is the same
-	// every time.
+	// graph). Ties go to the lower vertex, then the lower step, so the
+	// path is the same every time.
 	n := len(verts)
 	prev := make([]int, n)
 	done := make([]bool, n)
