@@ -158,6 +158,7 @@ func throughCases(t *testing.T) []figureCase {
 	for _, e := range []string{"neato", "sfdp", "circo", "twopi", "dot"} {
 		cs = append(cs, figureCase{e, full, Options{Layout: e, EdgeLabels: "caption", Seed: DefaultSeed}})
 	}
+	cs = append(cs, figureCase{"no-labels", full, Options{Layout: "fdp", EdgeLabels: "none", Seed: 7}})
 	cs = append(cs, figureCase{"focus", graph.Build(ds, graph.Filter{Focus: "kim-jong-un", Depth: 1}), Options{Layout: "fdp", EdgeLabels: "caption", Seed: DefaultSeed}})
 	from, to := graph.MustDate("2019-01-01"), graph.MustDate("2025-09-30")
 	before := graph.Build(ds, graph.Filter{AsOf: from, Window: graph.DefaultWindow})
@@ -176,14 +177,15 @@ func throughCases(t *testing.T) []figureCase {
 }
 
 // TestRouteNoEdgeThroughNodes lays out real figures — the default, fdp
-// seeds 1 to 10, every other engine, a focus, a diff, another dataset —
-// and finds no edge through a node it does not end at in what is drawn.
+// seeds 1 to 10, every other engine, one without edge text, a focus, a
+// diff, another dataset — for painting, and finds no edge through a node
+// it does not end at in what is drawn.
 func TestRouteNoEdgeThroughNodes(t *testing.T) {
 	gv := sharedGraphviz(t)
 	ctx := context.Background()
 	for _, c := range throughCases(t) {
 		t.Run(c.name, func(t *testing.T) {
-			f, err := Lay(ctx, gv, c.g, c.o, false)
+			f, err := Lay(ctx, gv, c.g, c.o, true)
 			if err != nil {
 				t.Fatal(err)
 			}
