@@ -661,9 +661,9 @@ func (rt *router) route(i int, through []int) (*route, bool) {
 		m := &rt.g.lines[j]
 		if j != i && ((m.tail == l.tail && m.head == l.head) || (m.tail == l.head && m.head == l.tail)) {
 			if c, ok := rt.rerouted[j]; ok {
-				sibs = append(sibs, fineSamples(c))
+				sibs = append(sibs, sampleSpline(c))
 			} else {
-				sibs = append(sibs, fineSamples(m.ctrl))
+				sibs = append(sibs, sampleSpline(m.ctrl))
 			}
 		}
 	}
@@ -673,7 +673,7 @@ func (rt *router) route(i int, through []int) (*route, bool) {
 	// take keeps the route furthest from its siblings, and reports
 	// whether it is far enough.
 	take := func(r *route, path []pt) bool {
-		if g := separation(fineSamples(r.ctrl), sibs); g > bestGap {
+		if g := separation(sampleSpline(r.ctrl), sibs); g > bestGap {
 			best, bestPath, bestGap = r, path, g
 		}
 		return bestGap >= siblingGap
@@ -733,12 +733,22 @@ func separation(line []pt, others [][]pt) float64 {
 	d := math.Inf(1)
 	for _, o := range others {
 		for _, p := range line[len(line)/5 : len(line)-len(line)/5] {
-			for _, q := range o {
-				d = math.Min(d, dist(p, q))
+			for k := 1; k < len(o); k++ {
+				d = math.Min(d, segDist(p, o[k-1], o[k]))
 			}
 		}
 	}
 	return d
+}
+
+// segDist is the distance from p to the segment a–b.
+func segDist(p, a, b pt) float64 {
+	dx, dy := b.x-a.x, b.y-a.y
+	t := 0.0
+	if l := dx*dx + dy*dy; l > 0 {
+		t = min(max(((p.x-a.x)*dx+(p.y-a.y)*dy)/l, 0), 1)
+	}
+	return dist(p, pt{a.x + t*dx, a.y + t*dy})
 }
 
 // clearPath reports whether every segment of a path from line i's tail's
