@@ -70,6 +70,9 @@ type panel struct {
 	svg    *graphvizSVG
 	layout *drawing  // nil unless the figure is to be painted
 	geom   *geometry // a relation graph's drawing, for the legibility score
+	// laid is the relation graph's DOT with the positions the drawing
+	// shows, rerouted edges included (nil for other panels).
+	laid []byte
 }
 
 // Lay lays the figure out: the relation graph and the legend with Graphviz
@@ -112,11 +115,14 @@ func Lay(ctx context.Context, gv *Graphviz, g *graph.Graph, o Options, paint boo
 }
 
 // layGraph lays out a relation graph as the panel id: the figure's, or a
-// timeline's pinned snapshot (engine nop2). With edge text on an engine
-// that places it as external labels, the labels are then moved clear of
-// each other (placeLabels) in the drawings of that one layout (see
-// moveLabels). Should a drawing not have the form that expects, the layout
-// is drawn again by Graphviz with every position given (nop2).
+// timeline's pinned snapshot (engine nop2). Edges that pass through a node
+// they do not end at are rerouted around the other nodes (routeEdges; dot's
+// own splines already avoid them). With edge text on an engine that places
+// it as external labels, the labels are then moved clear of each other
+// (placeLabels) in the drawings of that one layout (see moveLabels). Should
+// a drawing not have the form that expects, the layout is drawn again by
+// Graphviz with every position given (nop2). The panel keeps the drawing's
+// geometry, for the legibility score.
 func layGraph(ctx context.Context, gv *Graphviz, id string, dot []byte, engine string, paint bool, d *graph.Dataset) (*panel, error) {
 	formats := []string{"dot", "svg"}
 	if paint {
@@ -126,25 +132,37 @@ func layGraph(ctx context.Context, gv *Graphviz, id string, dot []byte, engine s
 	if err != nil {
 		return nil, err
 	}
-	if engine == "dot" || !bytes.Contains(dot, []byte("xlabel=")) {
+	if engine == "dot" {
 		p, err := panelOf(id, outs[1:], paint)
 		if err != nil {
 			return nil, err
 		}
-		p.geom = readGeometry(outs[0], nil, d)
+		p.laid, p.geom = outs[0], readGeometry(outs[0], nil, d)
 		return p, nil
 	}
-	placed := placeLabels(outs[0])
-	if p, ok := moveLabels(id, placed, outs[1:]); ok {
-		p.geom = readGeometry(outs[0], placed.moves, d)
+	rt := routeEdges(outs[0])
+	if note := rt.stuckNote(); note != "" && gv.Warn != nil {
+		gv.Warn(note)
+	}
+	if len(rt.routes) == 0 && !bytes.Contains(dot, []byte("xlabel=")) {
+		p, err := panelOf(id, outs[1:], paint)
+		if err != nil {
+			return nil, err
+		}
+		p.laid, p.geom = outs[0], readGeometry(outs[0], nil, d)
 		return p, nil
 	}
-	laid := setDOTAttrs(outs[0], xlpAttrs(placed.moves))
-	p, err := layPanel(ctx, gv, id, laid, pinEngine, paint)
+	placed := placeLabels(rt.dot)
+	if p, ok := moveLabels(id, placed, rt, outs[1:]); ok {
+		p.laid, p.geom = rt.dot, readGeometry(rt.dot, placed.moves, d)
+		return p, nil
+	}
+	given := setDOTAttrs(rt.dot, xlpAttrs(placed.moves))
+	p, err := layPanel(ctx, gv, id, given, pinEngine, paint)
 	if err != nil {
 		return nil, err
 	}
-	p.geom = readGeometry(laid, placed.moves, d)
+	p.laid, p.geom = given, readGeometry(given, placed.moves, d)
 	return p, nil
 }
 
@@ -160,8 +178,8 @@ func layPanel(ctx context.Context, gv *Graphviz, id string, dot []byte, engine s
 	return panelOf(id, outs, paint)
 }
 
-// panelOf makes the panel id from Graphviz's SVG of a layout and, for
-// painting, its drawing operations (outs: svg, then json).
+// panelOf is the panel id of Graphviz's SVG of a layout and, for painting,
+// its drawing operations (outs: svg, then json).
 func panelOf(id string, outs [][]byte, paint bool) (*panel, error) {
 	p := &panel{id: id}
 	var err error

@@ -20,10 +20,17 @@ import (
 // moveLabels makes the panel id from Graphviz's SVG of a layout and, for
 // painting, its drawing operations (outs: svg, then json), with every
 // label placeLabels moved where it decided, and the drawing fitted to its
-// new contents. It reports false when a label is not where it is expected,
-// and the caller then has Graphviz draw the layout again.
-func moveLabels(id string, placed laidLabels, outs [][]byte) (*panel, bool) {
-	doc, ok := moveSVGLabels(outs[0], placed.moves)
+// new contents; the edges rerouted in rt (nil: none) are drawn on their new
+// routes. It reports false when a label or an edge is not where it is
+// expected, and the caller then has Graphviz draw the layout again.
+func moveLabels(id string, placed laidLabels, rt *routed, outs [][]byte) (*panel, bool) {
+	doc, ok := outs[0], true
+	if rt != nil {
+		doc, ok = rt.applySVG(doc)
+	}
+	if ok {
+		doc, ok = moveSVGLabels(doc, placed.moves)
+	}
 	if !ok {
 		return nil, false
 	}
@@ -36,7 +43,7 @@ func moveLabels(id string, placed laidLabels, outs [][]byte) (*panel, bool) {
 		return nil, false
 	}
 	if len(outs) > 1 {
-		if p.layout, err = parseXdotMoved(outs[1], placed.moves); err != nil {
+		if p.layout, err = parseXdotMoved(outs[1], placed.moves, rt); err != nil {
 			return nil, false
 		}
 		p.layout.fixBackslashes(svgTexts(doc))

@@ -43,7 +43,7 @@ func TestMovedLabelsAgree(t *testing.T) {
 				if len(placed.moves) == 0 {
 					t.Fatal("no labels placed")
 				}
-				p, ok := moveLabels("g", placed, outs[1:])
+				p, ok := moveLabels("g", placed, nil, outs[1:])
 				if !ok {
 					t.Fatal("the labels could not be moved in Graphviz's drawings")
 				}

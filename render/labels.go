@@ -85,6 +85,9 @@ type laidEdge struct {
 	w, h float64
 	font float64 // its text's size
 	at   pt      // Graphviz's own placement of the label
+	// rerouted: the edge's line is dipgraph's own (routeEdges), not the
+	// one Graphviz placed the label by.
+	rerouted bool
 }
 
 // labelMove is an edge's external label as Graphviz placed it (from) and as
@@ -171,7 +174,7 @@ func placeLabels(laid []byte) laidLabels {
 			if !strings.HasPrefix(id, "edge-") || text == "" {
 				continue
 			}
-			e := &laidEdge{id: id, line: line, n: len(lines) - 1}
+			e := &laidEdge{id: id, line: line, n: len(lines) - 1, rerouted: l.get("rerouted") == "true"}
 			size := font
 			if f, err := strconv.ParseFloat(l.get("fontsize"), 64); err == nil && f > 0 {
 				size = f

@@ -65,7 +65,7 @@ func besideLine(e *laidEdge, nodes, labels, segs *grid, leaders [][2]pt) (labelM
 			best, bestScore = labelMove{from: e.at, to: c, w: e.w, h: e.h}, s
 		}
 	}
-	if e.at != (pt{}) {
+	if e.at != (pt{}) && !e.rerouted { // (a rerouted line has left that spot)
 		try(e.at, 8)
 	}
 	for _, f := range spotFractions {

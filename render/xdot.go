@@ -56,6 +56,9 @@ type xdotObject struct {
 	Shape    string   `json:"shape"`
 	Width    string   `json:"width"` // a node's, inches
 	SubCount int      `json:"_subgraph_cnt"`
+	Gvid     int      `json:"_gvid"`
+	Tail     int      `json:"tail"` // an edge's ends, by their nodes' _gvid
+	Head     int      `json:"head"`
 }
 
 // xdotGraph is the whole graph: its subgraphs and nodes ("objects"), and
@@ -114,14 +117,18 @@ var (
 // parseXdot reads Graphviz's json output into shapes, in the order its SVG
 // renderer draws them: the graph, clusters, then edges and nodes (edges
 // first with outputorder=edgesfirst, as dipgraph's graphs set).
-func parseXdot(b []byte) (*drawing, error) { return parseXdotMoved(b, nil) }
+func parseXdot(b []byte) (*drawing, error) { return parseXdotMoved(b, nil, nil) }
 
 // parseXdotMoved is parseXdot with the external labels of the edges in
-// moves moved (see moveLabels).
-func parseXdotMoved(b []byte, moves map[string]labelMove) (*drawing, error) {
+// moves moved (see moveLabels), and the edges rerouted in rt drawn on
+// their new routes (see routeEdges).
+func parseXdotMoved(b []byte, moves map[string]labelMove, rt *routed) (*drawing, error) {
 	var g xdotGraph
 	if err := json.Unmarshal(b, &g); err != nil {
 		return nil, fmt.Errorf("reading Graphviz's drawing: %w", err)
+	}
+	if err := rt.applyXdot(&g); err != nil {
+		return nil, err
 	}
 	d := &drawing{}
 	label := 0
