@@ -116,8 +116,7 @@ func Lay(ctx context.Context, gv *Graphviz, g *graph.Graph, o Options, paint boo
 
 // layGraph lays out a relation graph as the panel id: the figure's, or a
 // timeline's pinned snapshot (engine nop2). Edges that pass through a node
-// they do not end at are rerouted around the other nodes (routeEdges; dot's
-// own splines already avoid them). With edge text on an engine that places
+// they do not end at are rerouted around the other nodes (routeEdges). With edge text on an engine that places
 // it as external labels, the labels are then moved clear of each other
 // (placeLabels) in the drawings of that one layout (see moveLabels). Should
 // a drawing not have the form that expects, the layout is drawn again by
@@ -132,14 +131,8 @@ func layGraph(ctx context.Context, gv *Graphviz, id string, dot []byte, engine s
 	if err != nil {
 		return nil, err
 	}
-	if engine == "dot" {
-		p, err := panelOf(id, outs[1:], paint)
-		if err != nil {
-			return nil, err
-		}
-		p.laid, p.geom = outs[0], readGeometry(outs[0], nil, d)
-		return p, nil
-	}
+	// (dot's splines avoid nodes, but not always those in the frame of
+	// an edge's end: its lines are rerouted too.)
 	rt := routeEdges(outs[0])
 	if note := rt.stuckNote(); note != "" && gv.Warn != nil {
 		gv.Warn(note)
