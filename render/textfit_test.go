@@ -140,8 +140,11 @@ func TestLayForTarget(t *testing.T) {
 		o      Options
 		target Target
 	}{
-		{"beijing-2025 slide", def, graph.Filter{}, fdp, TargetFor("slide", 1920, 1080)},
-		{"beijing-2025 slide dark", def, graph.Filter{}, Options{Layout: "fdp", EdgeLabels: "caption", Seed: DefaultSeed, Theme: "dark", Cite: true}, TargetFor("slide", 1920, 1080)},
+		// (The whole default figure with its 30 captions does not fit a
+		// slide at 18 px without misattributing them: TestLayForCrowdedSlide.)
+		{"beijing-2025 slide, no edge text", def, graph.Filter{}, Options{Layout: "fdp", EdgeLabels: "none", Seed: DefaultSeed}, TargetFor("slide", 1920, 1080)},
+		{"beijing-2025 slide dark, no edge text", def, graph.Filter{}, Options{Layout: "fdp", EdgeLabels: "none", Seed: DefaultSeed, Theme: "dark"}, TargetFor("slide", 1920, 1080)},
+		{"kim-jong-un slide, dates", def, graph.Filter{Focus: "kim-jong-un", Depth: 1}, Options{Layout: "fdp", EdgeLabels: "date", Seed: DefaultSeed}, TargetFor("slide", 1920, 1080)},
 		{"mid-2003 slide", mid, graph.Filter{}, fdp, TargetFor("slide", 1920, 1080)},
 		{"mid-2003 slide-4:3", mid, graph.Filter{}, fdp, TargetFor("slide-4:3", 1440, 1080)},
 		{"mid-2003 square, neato", mid, graph.Filter{}, Options{Layout: "neato", EdgeLabels: "date", Seed: DefaultSeed}, TargetFor("square", 1080, 1080)},
@@ -186,6 +189,38 @@ func TestLayForTarget(t *testing.T) {
 				t.Errorf("painting: %v", err)
 			}
 		})
+	}
+}
+
+// TestLayForCrowdedSlide: the default figure's 30 captions do not fit a
+// 1920×1080 slide at 18 px beside their own lines. LayFor enlarges the
+// text as far as it goes, keeps every text by its own line (or in the
+// key), and warns.
+func TestLayForCrowdedSlide(t *testing.T) {
+	g := graph.Build(loadDefault(t), graph.Filter{})
+	o := Options{Layout: "fdp", EdgeLabels: "caption", Seed: DefaultSeed}
+	plain, err := Lay(context.Background(), sharedGraphviz(t), g, o, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var warnings []string
+	gv := sharedGraphviz(t).WithWarn(func(s string) { warnings = append(warnings, s) })
+	f, err := LayFor(context.Background(), gv, g, o, false, TargetFor("slide", 1920, 1080))
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := plain.Fit(1920, 1080).Score(Display{"px", 1920 / plain.Fit(1920, 1080).Width})
+	fit := f.Fit(1920, 1080)
+	s := fit.Score(fit.DisplayFor("png", PaintOptions{Width: 1920, Height: 1080}))
+	t.Logf("slide: edge text %.1f px (before %.1f), names %.1f px (before %.1f), %d keyed, %d cut", s.MinEdgeText, before.MinEdgeText, s.MinNameText, before.MinNameText, s.Keyed, s.LabelsCut)
+	if s.MinEdgeText < 1.2*before.MinEdgeText || s.MinNameText < 1.2*before.MinNameText {
+		t.Errorf("text grew from %.1f/%.1f px to only %.1f/%.1f px", before.MinEdgeText, before.MinNameText, s.MinEdgeText, s.MinNameText)
+	}
+	if s.Ambiguous+s.Far+s.ThroughNode > 0 {
+		t.Errorf("%d ambiguous, %d far, %d through nodes: %q", s.Ambiguous, s.Far, s.ThroughNode, s.Problems)
+	}
+	if len(warnings) != 1 || !strings.Contains(warnings[0], "under the 18 and 24 px") {
+		t.Errorf("warnings %q, want one naming the sizes that read", warnings)
 	}
 }
 
