@@ -363,6 +363,7 @@ type routed struct {
 	routes map[string]*route // by line key
 	keys   map[string]bool   // every line's key, to tell an edge's id from Graphviz's own
 	stuck  []throughHit      // edges still through a node: no clear route was found
+	bound  bool              // the work bound (maxWork) was reached
 }
 
 // route is one edge's new line: its B-spline's control points and how each
@@ -476,6 +477,7 @@ func routeEdges(laid []byte) *routed {
 			rt.owner = append(rt.owner, i)
 		}
 	}
+	r.bound = rt.work+rt.segs.visited/8 >= maxWork
 	for _, i := range offending {
 		l := &g.lines[i]
 		if nr, ok := r.routes[l.key]; ok {
@@ -1512,6 +1514,9 @@ func (r *routed) stuckNote() string {
 	more := ""
 	if len(r.stuck) > 3 {
 		more = fmt.Sprintf(" and %d more", len(r.stuck)-3)
+	}
+	if r.bound {
+		return fmt.Sprintf("%d edges still pass through nodes they do not end at (%s%s): the graph is too dense to route every line round the others; narrow it (--focus, --types, --min-weight)", len(r.stuck), strings.Join(parts, ", "), more)
 	}
 	return fmt.Sprintf("no clear route around the other nodes for %s%s: try another --seed or --layout", strings.Join(parts, ", "), more)
 }
