@@ -1516,7 +1516,11 @@ func (r *routed) stuckNote() string {
 		more = fmt.Sprintf(" and %d more", len(r.stuck)-3)
 	}
 	if r.bound {
-		return fmt.Sprintf("%d edges still pass through nodes they do not end at (%s%s): the graph is too dense to route every line round the others; narrow it (--focus, --types, --min-weight)", len(r.stuck), strings.Join(parts, ", "), more)
+		edges := map[string]bool{}
+		for _, h := range r.stuck {
+			edges[h.Edge] = true
+		}
+		return fmt.Sprintf("%d edges still pass through nodes they do not end at (%s%s): the graph is too dense to route every line round the others; narrow it (--focus, --types, --min-weight)", len(edges), strings.Join(parts, ", "), more)
 	}
 	return fmt.Sprintf("no clear route around the other nodes for %s%s: try another --seed or --layout", strings.Join(parts, ", "), more)
 }
