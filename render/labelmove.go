@@ -213,7 +213,11 @@ func decorateLabel(group string, mv labelMove) string {
 		p, q := mv.leader[0], mv.leader[1]
 		path := fmt.Sprintf(`<path fill="none" stroke="%s" stroke-width="0.75" d="M%s,%s L%s,%s"/>`+"\n",
 			stroke, svgCoord(p.x), svgCoord(-p.y), svgCoord(q.x), svgCoord(-q.y))
-		return group[:first] + path + group[first:]
+		group = group[:first] + path + group[first:]
+		if mv.marker == 0 {
+			return group
+		}
+		first += len(path)
 	}
 	last := strings.LastIndex(group, "</text>") + len("</text>")
 	r := mv.w / 2

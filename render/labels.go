@@ -218,7 +218,7 @@ func placeLabels(laid []byte) laidLabels {
 			m, ok = withLeader(e, g, labels, segs, leaders, nodes)
 		}
 		if !ok {
-			m = onMarker(e, g, labels, segs)
+			m = onMarker(e, g, labels, segs, leaders, nodes)
 		}
 		if m.leader != nil {
 			leaders = append(leaders, *m.leader)

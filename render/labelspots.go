@@ -133,7 +133,7 @@ const markerSize = 1.5
 
 // onMarker puts a numbered disc on e's line where it is clearest (the
 // number is given once every text is placed).
-func onMarker(e *laidEdge, nodes, labels, segs *grid) labelMove {
+func onMarker(e *laidEdge, nodes, labels, segs *grid, leaders [][2]pt, nodeBoxes []box) labelMove {
 	cum := cumLength(e.line)
 	best, bestScore := labelMove{}, math.Inf(1)
 	d := markerSize * e.font
@@ -158,6 +158,16 @@ func onMarker(e *laidEdge, nodes, labels, segs *grid) labelMove {
 		for _, side := range []float64{1, -1} {
 			off := side * (d/2 + 0.5)
 			try(pt{c.x + n.x*off, c.y + n.y*off}, pen+30)
+		}
+	}
+	if bestScore >= 200 {
+		// Every spot on or by the line is crowded: the disc goes a little
+		// way off, on a leader line, as a text would.
+		disc := *e
+		disc.w, disc.h = d, d
+		if m, ok := withLeader(&disc, nodes, labels, segs, leaders, nodeBoxes); ok {
+			m.marker, m.font = 1, e.font
+			return m
 		}
 	}
 	return best

@@ -363,6 +363,7 @@ type routed struct {
 	routes map[string]*route // by line key
 	keys   map[string]bool   // every line's key, to tell an edge's id from Graphviz's own
 	stuck  []throughHit      // edges still through a node: no clear route was found
+	bound  bool              // the work bound (maxWork) was reached
 }
 
 // route is one edge's new line: its B-spline's control points and how each
@@ -436,6 +437,7 @@ func routeEdges(laid []byte) *routed {
 	}
 	r.routes = map[string]*route{}
 	set := map[int][][2]string{}
+	drawn := map[int]int{} // each rerouted line's route in rt.segs
 	for _, i := range offending {
 		l := &g.lines[i]
 		nr, ok := rt.route(i, hits[i])
@@ -448,9 +450,39 @@ func routeEdges(laid []byte) *routed {
 		r.routes[l.key] = nr
 		rt.owner[i] = -1
 		rt.rerouted[i] = nr.ctrl
-		rt.segs.add(sampleSpline(nr.ctrl))
+		drawn[i] = int(rt.segs.add(sampleSpline(nr.ctrl)))
 		rt.owner = append(rt.owner, i)
-		set[l.list] = [][2]string{{"pos", posString(nr)}, {"rerouted", "true"}}
+	}
+	// Each route was sought among the lines as they were then, some of
+	// which were rerouted after it: in a graph of a few lines, each is
+	// sought once more among the lines as they are now, and the new
+	// route kept when it crosses fewer.
+	if len(g.lines) <= manyLines {
+		for _, i := range offending {
+			l := &g.lines[i]
+			old, ok := r.routes[l.key]
+			if !ok || rt.work >= maxWork {
+				continue
+			}
+			rt.owner[drawn[i]] = -1
+			before := rt.lineCrossings(i, sampleSpline(old.ctrl))
+			nr, ok := rt.route(i, hits[i])
+			if !ok || rt.lineCrossings(i, sampleSpline(nr.ctrl)) >= before {
+				rt.owner[drawn[i]] = i
+				continue
+			}
+			r.routes[l.key] = nr
+			rt.rerouted[i] = nr.ctrl
+			drawn[i] = int(rt.segs.add(sampleSpline(nr.ctrl)))
+			rt.owner = append(rt.owner, i)
+		}
+	}
+	r.bound = rt.work+rt.segs.visited/8 >= maxWork
+	for _, i := range offending {
+		l := &g.lines[i]
+		if nr, ok := r.routes[l.key]; ok {
+			set[l.list] = [][2]string{{"pos", posString(nr)}, {"rerouted", "true"}}
+		}
 	}
 	if len(set) > 0 {
 		r.dot = setListAttrs(laid, g.lists, set)
@@ -626,6 +658,15 @@ func (rt *router) crossings(self int, p, q pt) int {
 		m := &rt.g.lines[o]
 		return o == self || m.tail == l.tail || m.tail == l.head || m.head == l.tail || m.head == l.head
 	})
+}
+
+// lineCrossings counts the crossings of a polyline as crossings does.
+func (rt *router) lineCrossings(self int, line []pt) int {
+	n := 0
+	for k := 1; k < len(line); k++ {
+		n += rt.crossings(self, line[k-1], line[k])
+	}
+	return n
 }
 
 // crossAt is where segments a–b and c–d cross, if they do.
@@ -846,20 +887,64 @@ func (q *stepQueue) Pop() any {
 
 // taut drops the corners of a path that bend it out of the way of no node
 // — those the crossings' cost put in to miss another line — wherever
-// the straight segment instead keeps clear and crosses at most one line
-// more: a kink reads worse than a crossing.
+// the straight segment instead keeps clear, as long as the path crosses at
+// most one line more in all: a kink reads worse than a crossing.
 func (rt *router) taut(i int, path []pt) []pt {
+	cross := func(p []pt) int {
+		n := 0
+		for k := 1; k < len(p); k++ {
+			n += rt.crossings(i, p[k-1], p[k])
+		}
+		return n
+	}
+	allowed := cross(path) + 1
 	for k := 1; k < len(path)-1; {
-		a, b, c := path[k-1], path[k], path[k+1]
-		if len(rt.blocking(i, a, c, k == 1, k+1 == len(path)-1)) == 0 &&
-			rt.crossings(i, a, c) <= rt.crossings(i, a, b)+rt.crossings(i, b, c)+1 {
-			path = slices.Delete(path, k, k+1)
+		a, c := path[k-1], path[k+1]
+		if len(rt.blocking(i, a, c, k == 1, k+1 == len(path)-1)) == 0 {
+			if shorter := slices.Delete(slices.Clone(path), k, k+1); cross(shorter) <= allowed {
+				path = shorter
+				k = max(k-1, 1)
+				continue
+			}
+		}
+		k++
+	}
+	// Two corners close together that turn the same way (round one node)
+	// become one, where the segments before and after them meet, when
+	// that keeps clear and crosses no more lines: one wide turn reads
+	// better than two tight ones.
+	for k := 1; k+1 < len(path)-1; {
+		a, b, c, d := path[k-1], path[k], path[k+1], path[k+2]
+		if x, ok := meet(a, b, c, d); ok && dist(b, c) < 2*cornerRadius && turn(a, b, c)*turn(b, c, d) > 0 &&
+			len(rt.blocking(i, a, x, k == 1, false)) == 0 && len(rt.blocking(i, x, d, false, k+2 == len(path)-1)) == 0 &&
+			cross([]pt{a, x, d}) <= cross([]pt{a, b, c, d}) {
+			path = slices.Replace(path, k, k+2, x)
 			k = max(k-1, 1)
 			continue
 		}
 		k++
 	}
 	return path
+}
+
+// turn is the sign of the turn a–b–c: positive left, negative right.
+func turn(a, b, c pt) float64 { return (b.x-a.x)*(c.y-b.y) - (b.y-a.y)*(c.x-b.x) }
+
+// meet is where the line a–b, carried on past b, meets the line d–c carried
+// back past c, if they meet ahead of both.
+func meet(a, b, c, d pt) (pt, bool) {
+	rx, ry := b.x-a.x, b.y-a.y
+	sx, sy := c.x-d.x, c.y-d.y
+	den := rx*sy - ry*sx
+	if math.Abs(den) < 1e-9 {
+		return pt{}, false
+	}
+	t := ((d.x-a.x)*sy - (d.y-a.y)*sx) / den
+	u := ((d.x-a.x)*ry - (d.y-a.y)*rx) / den
+	if t <= 1 || u <= 1 {
+		return pt{}, false
+	}
+	return pt{a.x + t*rx, a.y + t*ry}, true
 }
 
 // blocking is the nodes the segment p–q comes within segmentClear of,
@@ -1429,6 +1514,13 @@ func (r *routed) stuckNote() string {
 	more := ""
 	if len(r.stuck) > 3 {
 		more = fmt.Sprintf(" and %d more", len(r.stuck)-3)
+	}
+	if r.bound {
+		edges := map[string]bool{}
+		for _, h := range r.stuck {
+			edges[h.Edge] = true
+		}
+		return fmt.Sprintf("%d edges still pass through nodes they do not end at (%s%s): the graph is too dense to route every line round the others; narrow it (--focus, --types, --min-weight)", len(edges), strings.Join(parts, ", "), more)
 	}
 	return fmt.Sprintf("no clear route around the other nodes for %s%s: try another --seed or --layout", strings.Join(parts, ", "), more)
 }

@@ -159,6 +159,9 @@ func throughCases(t *testing.T) []figureCase {
 		cs = append(cs, figureCase{e, full, Options{Layout: e, EdgeLabels: "caption", Seed: DefaultSeed}})
 	}
 	cs = append(cs, figureCase{"no-labels", full, Options{Layout: "fdp", EdgeLabels: "none", Seed: 7}})
+	// The other figures of figures.yaml.
+	cs = append(cs, figureCase{"print", full, Options{Layout: "fdp", EdgeLabels: "date", Cite: true, Theme: "print", Seed: DefaultSeed}})
+	cs = append(cs, figureCase{"as-of-2019", graph.Build(ds, graph.Filter{AsOf: graph.MustDate("2019-06-30"), Window: graph.Window{Years: 2}}), Options{Layout: "fdp", EdgeLabels: "caption", Seed: DefaultSeed}})
 	cs = append(cs, figureCase{"focus", graph.Build(ds, graph.Filter{Focus: "kim-jong-un", Depth: 1}), Options{Layout: "fdp", EdgeLabels: "caption", Seed: DefaultSeed}})
 	from, to := graph.MustDate("2019-01-01"), graph.MustDate("2025-09-30")
 	before := graph.Build(ds, graph.Filter{AsOf: from, Window: graph.DefaultWindow})
@@ -200,11 +203,11 @@ func TestRouteNoEdgeThroughNodes(t *testing.T) {
 	}
 }
 
-// TestRouteTimeline: every panel of a timeline, drawn on pinned positions,
-// has no edge through a node.
+// TestRouteTimeline: every panel of a timeline (figures.yaml's, coloured
+// by bloc), drawn on pinned positions, has no edge through a node.
 func TestRouteTimeline(t *testing.T) {
 	tl := timelineOf(t, "2018-01-01", "2019-01-01", "2024-01-01", "2025-09-30")
-	f, err := LayTimeline(context.Background(), sharedGraphviz(t), tl, Options{Layout: "fdp", EdgeLabels: "caption", Seed: DefaultSeed}, false)
+	f, err := LayTimeline(context.Background(), sharedGraphviz(t), tl, Options{Layout: "fdp", EdgeLabels: "caption", Seed: DefaultSeed, Overlay: &Overlay{ColorBy: "bloc"}}, true)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -387,7 +387,9 @@ func decorateOps(draw, ldraw, xldraw []xdotOp, m labelMove) (d, l, x []xdotOp) {
 		draw = append(slices.Clone(draw),
 			xdotOp{Op: "c", Color: stroke}, xdotOp{Op: "S", Style: "solid"}, xdotOp{Op: "S", Style: "setlinewidth(0.75)"},
 			xdotOp{Op: "L", Points: [][2]float64{{p.x, p.y}, {q.x, q.y}}})
-		return draw, ldraw, xldraw
+		if m.marker == 0 {
+			return draw, ldraw, xldraw
+		}
 	}
 	r := m.w / 2
 	disc := []xdotOp{
