@@ -71,7 +71,7 @@ func newRenderFlags() (*pflag.FlagSet, *renderFlags) {
 	fs.StringVarP(&f.format, "format", "f", "", "output format: "+strings.Join(formats, ", ")+" (default: from -o's extension, else svg)")
 	fs.StringVarP(&f.opts.Layout, "layout", "l", render.DefaultLayout, "Graphviz engine: "+strings.Join(render.Layouts, ", "))
 	fs.IntVar(&f.opts.Seed, "seed", render.DefaultSeed, "start of the fdp, neato and sfdp layouts: try another for another arrangement")
-	fs.IntVar(&f.opts.Candidates, "candidates", render.DefaultCandidates, fmt.Sprintf("fdp, neato and sfdp: lay the figure out from this many seeds (--seed and the ones after it) and keep the most legible, 1 to %d", render.MaxCandidates))
+	fs.IntVar(&f.opts.Candidates, "candidates", render.DefaultCandidates, fmt.Sprintf("fdp, neato and sfdp: lay the figure out this many times (--seed and the seeds after it; fdp also looser) and keep the most legible, 1 to %d", render.MaxCandidates))
 	fs.DurationVar(&f.opts.Timeout, "timeout", render.DefaultTimeout, "stop a figure whose layout takes longer (e.g. 30s, 5m; 0: never)")
 	f.filterFlags.register(fs)
 	f.time.register(fs)

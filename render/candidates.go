@@ -11,7 +11,8 @@ import (
 
 // The layout search. A force-directed layout is one draw among many: the
 // seed decides which lines cross and which run through people. So a figure
-// is laid out from several seeds (its own first, then the ones after it),
+// is laid out from several seeds (its own first, then the ones after it;
+// with fdp each seed also at a looser spring length),
 // each candidate is scored on its finished drawing — labels placed, lines
 // rerouted — and the best is kept, by a fixed order of what a reader would
 // get wrong (searchRank). The seeds are fixed, so the same data and flags
@@ -19,7 +20,24 @@ import (
 
 // DefaultCandidates is how many layouts a figure tries when the flags do
 // not say (docs/legibility.md has the measurements behind it).
-const DefaultCandidates = 6
+const DefaultCandidates = 8
+
+// candidateSpread is how much looser than designed (fdp's K) every other
+// candidate is laid out: a looser arrangement leaves room for the edge
+// text beside its lines, at the cost of a larger figure.
+const candidateSpread = 1.5
+
+// candidate is the seed and spread of the i-th candidate layout: seeds
+// Seed, Seed+1, … each as designed and, with fdp, looser.
+func (o *Options) candidate(i int) (seed int, spread float64) {
+	if o.Layout != "fdp" {
+		return o.Seed + i, 0
+	}
+	if i%2 == 1 {
+		return o.Seed + i/2, candidateSpread
+	}
+	return o.Seed + i/2, 0
+}
 
 // MaxCandidates bounds --candidates.
 const MaxCandidates = 64
@@ -50,26 +68,33 @@ func (o *Options) candidates(g *graph.Graph) int {
 
 // searchRank orders candidate layouts: texts that misattribute (nearer
 // another line, far from their own, or cut by another line) first, then
-// lines through people they do not involve, then texts moved to the key,
-// overlapping texts, crossings, and lines through other countries' frames.
-// Ties go to the earlier seed.
+// lines through people they do not involve, then overlapping texts, then
+// the clutter a reader must work through — crossings, with each text sent
+// to the numbered key counting as keyCost crossings (a reader looks it up
+// once, but it leaves the figure) — and lines through other countries'
+// frames. Ties go to the earlier candidate.
 func searchRank(a, b Score) int {
 	mis := func(s Score) int { return s.Ambiguous + s.Far + s.LabelsCut }
+	clutter := func(s Score) int { return s.Crossings + keyCost*s.Keyed }
 	return cmp.Or(
 		cmp.Compare(mis(a), mis(b)),
 		cmp.Compare(a.ThroughNode, b.ThroughNode),
-		cmp.Compare(a.Keyed, b.Keyed),
 		cmp.Compare(a.LabelOverlaps+a.LabelNodeOverlaps, b.LabelOverlaps+b.LabelNodeOverlaps),
-		cmp.Compare(a.Crossings, b.Crossings),
+		cmp.Compare(clutter(a), clutter(b)),
 		cmp.Compare(a.ThroughFrame, b.ThroughFrame),
 	)
 }
 
-// layBest lays the relation graph out from each candidate seed and keeps
-// the best drawing; it returns the panel and the seed that made it. A
+// keyCost is how many crossings a text moved into the key is worth in the
+// layout search.
+const keyCost = 3
+
+// layBest lays the relation graph out from each candidate and keeps the
+// best drawing; it returns the panel and the candidate's options (seed
+// and spread) that made it. A
 // non-empty engine overrides the options' (pinned positions: one
 // candidate).
-func layBest(ctx context.Context, gv *Graphviz, g *graph.Graph, o Options, engine string, paint bool) (*panel, int, error) {
+func layBest(ctx context.Context, gv *Graphviz, g *graph.Graph, o Options, engine string, paint bool) (*panel, Options, error) {
 	n := o.candidates(g)
 	if engine == "" {
 		engine = o.Layout
@@ -78,25 +103,25 @@ func layBest(ctx context.Context, gv *Graphviz, g *graph.Graph, o Options, engin
 	}
 	var best *panel
 	var bestScore Score
-	bestSeed := o.Seed
+	bestOpts := o
 	for i := range n {
 		co := o
-		co.Seed = o.Seed + i
+		co.Seed, co.spread = o.candidate(i)
 		var dot bytes.Buffer
 		if err := DOT(&dot, g, co); err != nil {
-			return nil, 0, err
+			return nil, o, err
 		}
 		p, err := layGraph(ctx, gv, "figure-graph", dot.Bytes(), engine, paint, g.Dataset)
 		if err != nil {
-			return nil, 0, err
+			return nil, o, err
 		}
 		if n == 1 {
-			return p, co.Seed, nil
+			return p, co, nil
 		}
 		s := p.geom.score()
 		if best == nil || searchRank(s, bestScore) < 0 {
-			best, bestScore, bestSeed = p, s, co.Seed
+			best, bestScore, bestOpts = p, s, co
 		}
 	}
-	return best, bestSeed, nil
+	return best, bestOpts, nil
 }

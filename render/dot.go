@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -105,6 +106,15 @@ func DOT(w io.Writer, g *graph.Graph, o Options) error {
 	return err
 }
 
+// fdpK is fdp's spring length: 1.6 spaces the country frames so they do
+// not overlap; the layout search may loosen it.
+func fdpK(o Options) string {
+	if o.spread == 0 || o.spread == 1 {
+		return "1.6"
+	}
+	return strconv.FormatFloat(math.Round(1.6*o.spread*100)/100, 'f', -1, 64)
+}
+
 func graphAttrs(o Options) [][2]string {
 	a := [][2]string{
 		{"id", "relations"}, {"fontname", fontName}, {"bgcolor", "transparent"},
@@ -119,7 +129,7 @@ func graphAttrs(o Options) [][2]string {
 	case "fdp":
 		// Curved splines keep two relations between one pair apart;
 		// K spaces the clusters so their frames do not overlap.
-		a = append(a, [2]string{"splines", "curved"}, [2]string{"K", "1.6"}, [2]string{"sep", "+14"},
+		a = append(a, [2]string{"splines", "curved"}, [2]string{"K", fdpK(o)}, [2]string{"sep", "+14"},
 			[2]string{"overlap", "false"}, [2]string{"start", strconv.Itoa(o.Seed)}, [2]string{"maxiter", "1200"})
 	case "neato":
 		a = append(a, [2]string{"splines", "curved"}, [2]string{"overlap", "false"}, [2]string{"sep", "+12"}, [2]string{"start", strconv.Itoa(o.Seed)})

@@ -45,6 +45,7 @@ type Figure struct {
 	background    string    // #rrggbb, or "" for none
 	backdrop      string    // what a figure without background is meant to sit on, for contrast
 	seed          int       // the seed of the layout the search kept
+	spread        float64   // and its spread (Options.spread)
 	pxW, pxH      int       // the SVG's declared size in pixels (Fit), 0: its size in points
 	lines         []figText // title block, then sources
 	panels        []*panel  // the relation graph, then the legend if any
@@ -99,7 +100,7 @@ func Lay(ctx context.Context, gv *Graphviz, g *graph.Graph, o Options, paint boo
 	if o.Overlay != nil && o.Overlay.pins != nil {
 		engine = pinEngine // every node placed already (LayFor)
 	}
-	main, seed, err := layBest(ctx, gv, g, o, engine, paint)
+	main, chosen, err := layBest(ctx, gv, g, o, engine, paint)
 	if err != nil {
 		return nil, err
 	}
@@ -110,7 +111,7 @@ func Lay(ctx context.Context, gv *Graphviz, g *graph.Graph, o Options, paint boo
 		}
 	}
 	f := arrange(g, o, main, legend)
-	f.seed = seed
+	f.seed, f.spread = chosen.Seed, chosen.spread
 	return f, nil
 }
 

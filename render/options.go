@@ -62,6 +62,9 @@ type Options struct {
 	// block and the sources; 0 means 1. See LayFor for text sized for a
 	// target.
 	TextScale float64
+	// spread multiplies fdp's spring length K (0 means 1): the layout
+	// search tries looser arrangements too.
+	spread float64
 	// legendBelow puts the legend under the relation graph rather than
 	// beside it (LayFor, for a target whose shape it suits better).
 	legendBelow bool

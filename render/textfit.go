@@ -269,7 +269,7 @@ func LayFor(ctx context.Context, gv *Graphviz, g *graph.Graph, o Options, paint 
 		// enlarged.
 		// The arrangement the layout search chose.
 		ao := o
-		ao.Seed = first.f.seed
+		ao.Seed, ao.spread = first.f.seed, first.f.spread
 		if arr, err = arrangementOf(ctx, gv, g, ao); err != nil {
 			return nil, err
 		}
