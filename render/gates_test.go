@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 )
@@ -138,4 +139,25 @@ func TestScoreCheck(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzParseGate: any metric and value either parse into a gate of a known
+// metric with a limit 0 or more, or give an error naming the setting —
+// never a panic.
+func FuzzParseGate(f *testing.F) {
+	for _, s := range [][2]string{{"max-ambiguous", "0"}, {"min-text-px", "18"}, {"max-ambigous", "0"}, {"max-far", "-1"}, {"min-fill", "NaN"}, {"max-crossings", "1e400"}, {"", ""}} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, metric, value string) {
+		g, err := ParseGate(metric, value)
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "quality: ") {
+				t.Errorf("error %q does not name the setting", err)
+			}
+			return
+		}
+		if _, ok := gateMetrics[g.Metric]; !ok || g.Limit < 0 || math.IsNaN(g.Limit) || math.IsInf(g.Limit, 0) {
+			t.Errorf("ParseGate(%q, %q) = %+v", metric, value, g)
+		}
+	})
 }

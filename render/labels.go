@@ -215,7 +215,7 @@ func placeLabels(laid []byte) laidLabels {
 	for _, e := range order {
 		m, ok := besideLine(e, g, labels, segs, leaders)
 		if !ok {
-			m, ok = withLeader(e, g, labels, segs, leaders, nodes)
+			m, ok = withLeader(e, g, labels, segs, leaders, nodes, 5, false)
 		}
 		if !ok {
 			m = onMarker(e, g, labels, segs, leaders, nodes)

@@ -82,16 +82,17 @@ func besideLine(e *laidEdge, nodes, labels, segs *grid, leaders [][2]pt) (labelM
 	return best, !math.IsInf(bestScore, 1)
 }
 
-// withLeader finds a free spot a little way off e's line, joined to it by a
-// leader line that crosses no other line and no node.
-func withLeader(e *laidEdge, nodes, labels, segs *grid, leaders [][2]pt, nodeBoxes []box) (labelMove, bool) {
+// withLeader finds a free spot a little way off e's line, with no other
+// line within clearance, joined to it by a leader line that crosses no
+// node and, unless mayCross, no other line.
+func withLeader(e *laidEdge, nodes, labels, segs *grid, leaders [][2]pt, nodeBoxes []box, clearance float64, mayCross bool) (labelMove, bool) {
 	best, bestScore := labelMove{}, math.Inf(1)
 	cum := cumLength(e.line)
 	for _, f := range spotFractions {
 		p, n := along(e.line, cum, f)
 		clear := math.Abs(n.x)*e.w/2 + math.Abs(n.y)*e.h/2
 		pen := 30 * math.Abs(f-0.5)
-		for _, off := range []float64{10, 16, 24, 34, 46, 60} {
+		for _, off := range []float64{10, 16, 24, 34, 46, 60, 80} {
 			s := pen + off
 			if s >= bestScore {
 				break
@@ -103,11 +104,11 @@ func withLeader(e *laidEdge, nodes, labels, segs *grid, leaders [][2]pt, nodeBox
 				if !free(b, nodes, labels, leaders) {
 					continue
 				}
-				if segs.nearestOther(b, e.n, 5) < 5 {
+				if segs.nearestOther(b, e.n, clearance) < clearance {
 					continue
 				}
 				end := pt{min(max(p.x, b.x0), b.x1), min(max(p.y, b.y0), b.y1)}
-				if segs.cutsSegment(p, end, e.n) || labels.segmentHits(p, end) {
+				if (!mayCross && segs.cutsSegment(p, end, e.n)) || labels.segmentHits(p, end) {
 					continue
 				}
 				blocked := false
@@ -165,7 +166,13 @@ func onMarker(e *laidEdge, nodes, labels, segs *grid, leaders [][2]pt, nodeBoxes
 		// way off, on a leader line, as a text would.
 		disc := *e
 		disc.w, disc.h = d, d
-		if m, ok := withLeader(&disc, nodes, labels, segs, leaders, nodeBoxes); ok {
+		if m, ok := withLeader(&disc, nodes, labels, segs, leaders, nodeBoxes, 1.5, false); ok {
+			m.marker, m.font = 1, e.font
+			return m
+		}
+		// Still none: a leader that crosses other lines (thin, in the
+		// line's colour) rather than a disc that sits on one.
+		if m, ok := withLeader(&disc, nodes, labels, segs, leaders, nodeBoxes, 1.5, true); ok {
 			m.marker, m.font = 1, e.font
 			return m
 		}

@@ -363,11 +363,20 @@ func (g *geometry) score() Score {
 				continue
 			}
 			e := &g.edges[k]
+			if l.marker > 0 && e.pair() == own.pair() {
+				// A key entry names both actors: a disc on one of the
+				// lines between them cannot be read as another pair's.
+				continue
+			}
 			od := lineBoxDistance(e.line, l.box)
 			if od == 0 && !cut && e.crosses(l.box.grow(-0.5)) {
 				cut = true
 				s.LabelsCut++
-				s.Problems = append(s.Problems, fmt.Sprintf("label cut: %q is crossed by %s", l.text, name(e)))
+				what := fmt.Sprintf("%q", l.text)
+				if l.marker > 0 {
+					what = fmt.Sprintf("the disc of key number %d (%q)", l.marker, l.text)
+				}
+				s.Problems = append(s.Problems, fmt.Sprintf("label cut: %s is crossed by %s", what, name(e)))
 			}
 			if od < nd {
 				nearest, nd = k, od
