@@ -93,6 +93,9 @@ func withLeader(e *laidEdge, nodes, labels, segs *grid, leaders [][2]pt, nodeBox
 		clear := math.Abs(n.x)*e.w/2 + math.Abs(n.y)*e.h/2
 		pen := 30 * math.Abs(f-0.5)
 		for _, off := range []float64{10, 16, 24, 34, 46, 60, 80} {
+			// (in points at the designed edge text size: as far again
+			// for larger text)
+			off *= max(e.font, edgeFont) / edgeFont
 			s := pen + off
 			if s >= bestScore {
 				break

@@ -35,7 +35,8 @@ func (p *pins) with(ghost map[string]bool) *pins {
 
 // node pins a node and ghosts it when it is absent on the date. A ghost
 // keeps its label and size (so nothing moves or resizes) but is drawn in
-// the faint colour of the country frames, unfilled.
+// the faint colour of the country frames, unfilled, its name in the
+// theme's faded text (which still reads, at 4.5:1).
 func (p *pins) node(e *graph.Entity, attrs [][2]string, th *Theme) [][2]string {
 	if pos, ok := p.pos[e.ID]; ok {
 		attrs = setAttr(attrs, "pos", pos)
@@ -43,7 +44,7 @@ func (p *pins) node(e *graph.Entity, attrs [][2]string, th *Theme) [][2]string {
 	if p.ghost[e.ID] {
 		attrs = setAttr(attrs, "fillcolor", "#FFFFFF00")
 		attrs = setAttr(attrs, "color", th.MemberLine)
-		attrs = setAttr(attrs, "fontcolor", th.MemberLine)
+		attrs = setAttr(attrs, "fontcolor", th.fadedText()) // faint, but read at 4.5:1
 		attrs = setAttr(attrs, "class", "ghost")
 		if per, ok := getAttr(attrs, "peripheries"); ok && per != "1" {
 			attrs = setAttr(attrs, "peripheries", "1")
