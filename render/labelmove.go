@@ -211,8 +211,8 @@ func decorateLabel(group string, mv labelMove) string {
 	}
 	if mv.leader != nil {
 		p, q := mv.leader[0], mv.leader[1]
-		path := fmt.Sprintf(`<path fill="none" stroke="%s" stroke-width="0.75" d="M%s,%s L%s,%s"/>`+"\n",
-			stroke, svgCoord(p.x), svgCoord(-p.y), svgCoord(q.x), svgCoord(-q.y))
+		path := fmt.Sprintf(`<path fill="none" stroke="%s" stroke-width="%s" d="M%s,%s L%s,%s"/>`+"\n",
+			stroke, svgCoord(leaderWidth(mv.font)), svgCoord(p.x), svgCoord(-p.y), svgCoord(q.x), svgCoord(-q.y))
 		group = group[:first] + path + group[first:]
 		if mv.marker == 0 {
 			return group

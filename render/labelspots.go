@@ -62,7 +62,7 @@ func besideLine(e *laidEdge, nodes, labels, segs *grid, leaders [][2]pt) (labelM
 		// line's at a glance.
 		s := pen + 2*own + 4*math.Max(0, 8-(other-own))
 		if s < bestScore {
-			best, bestScore = labelMove{from: e.at, to: c, w: e.w, h: e.h}, s
+			best, bestScore = labelMove{from: e.at, to: c, w: e.w, h: e.h, font: e.font}, s
 		}
 	}
 	if e.at != (pt{}) && !e.rerouted { // (a rerouted line has left that spot)
@@ -124,13 +124,17 @@ func withLeader(e *laidEdge, nodes, labels, segs *grid, leaders [][2]pt, nodeBox
 				if blocked {
 					continue
 				}
-				best, bestScore = labelMove{from: e.at, to: c, w: e.w, h: e.h, leader: &[2]pt{p, end}}, s
+				best, bestScore = labelMove{from: e.at, to: c, w: e.w, h: e.h, leader: &[2]pt{p, end}, font: e.font}, s
 				break
 			}
 		}
 	}
 	return best, !math.IsInf(bestScore, 1)
 }
+
+// leaderWidth is the pen width of a leader line for text at font points:
+// 0.75 pt at the designed size, as much wider as the text is larger.
+func leaderWidth(font float64) float64 { return 0.75 * max(font, edgeFont) / edgeFont }
 
 // markerSize is the diameter of a key number's disc, in edge text sizes.
 const markerSize = 1.5

@@ -385,7 +385,7 @@ func decorateOps(draw, ldraw, xldraw []xdotOp, m labelMove) (d, l, x []xdotOp) {
 	if m.leader != nil {
 		p, q := m.leader[0], m.leader[1]
 		draw = append(slices.Clone(draw),
-			xdotOp{Op: "c", Color: stroke}, xdotOp{Op: "S", Style: "solid"}, xdotOp{Op: "S", Style: "setlinewidth(0.75)"},
+			xdotOp{Op: "c", Color: stroke}, xdotOp{Op: "S", Style: "solid"}, xdotOp{Op: "S", Style: "setlinewidth(" + svgCoord(leaderWidth(m.font)) + ")"},
 			xdotOp{Op: "L", Points: [][2]float64{{p.x, p.y}, {q.x, q.y}}})
 		if m.marker == 0 {
 			return draw, ldraw, xldraw
