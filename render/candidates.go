@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"sync"
 
 	"github.com/dipgraph/dipgraph/graph"
 )
@@ -101,27 +102,65 @@ func layBest(ctx context.Context, gv *Graphviz, g *graph.Graph, o Options, engin
 	} else {
 		n = 1
 	}
-	var best *panel
-	var bestScore Score
-	bestOpts := o
-	for i := range n {
-		co := o
-		co.Seed, co.spread = o.candidate(i)
+	if n == 1 {
 		var dot bytes.Buffer
-		if err := DOT(&dot, g, co); err != nil {
+		if err := DOT(&dot, g, o); err != nil {
 			return nil, o, err
 		}
 		p, err := layGraph(ctx, gv, "figure-graph", dot.Bytes(), engine, paint, g.Dataset)
-		if err != nil {
+		return p, o, err
+	}
+	// The candidates are laid out at once: Graphviz takes one layout at a
+	// time (its WebAssembly is one instance), and meanwhile the layouts it
+	// has made are routed, labelled and scored on the other cores. Each
+	// keeps its warnings; only the kept one's are given.
+	type result struct {
+		p     *panel
+		o     Options
+		s     Score
+		warns []string
+		err   error
+	}
+	results := make([]result, n)
+	sem := make(chan struct{}, searchWorkers)
+	var wg sync.WaitGroup
+	for i := range n {
+		co := o
+		co.Seed, co.spread = o.candidate(i)
+		results[i].o = co
+		wg.Add(1)
+		sem <- struct{}{}
+		go func(r *result) {
+			defer wg.Done()
+			defer func() { <-sem }()
+			var dot bytes.Buffer
+			if r.err = DOT(&dot, g, r.o); r.err != nil {
+				return
+			}
+			cgv := gv.WithWarn(func(w string) { r.warns = append(r.warns, w) })
+			if r.p, r.err = layGraph(ctx, cgv, "figure-graph", dot.Bytes(), engine, paint, g.Dataset); r.err == nil {
+				r.s = r.p.geom.score()
+			}
+		}(&results[i])
+	}
+	wg.Wait()
+	best := -1
+	for i := range results {
+		if err := results[i].err; err != nil {
 			return nil, o, err
 		}
-		if n == 1 {
-			return p, co, nil
-		}
-		s := p.geom.score()
-		if best == nil || searchRank(s, bestScore) < 0 {
-			best, bestScore, bestOpts = p, s, co
+		if best < 0 || searchRank(results[i].s, results[best].s) < 0 {
+			best = i
 		}
 	}
-	return best, bestOpts, nil
+	if gv.Warn != nil {
+		for _, w := range results[best].warns {
+			gv.Warn(w)
+		}
+	}
+	return results[best].p, results[best].o, nil
 }
+
+// searchWorkers is how many candidates are in hand at once: one in
+// Graphviz, the others routed and labelled beside it.
+const searchWorkers = 3
