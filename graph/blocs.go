@@ -136,24 +136,6 @@ func (s *Signed) Blocs() Blocs {
 	return out
 }
 
-// blocScore is the cost and number of blocs of a partition.
-func (c *sub) blocScore(bloc []int) bscore {
-	var sc bscore
-	seen := map[int]bool{}
-	for i, as := range c.adj {
-		if !seen[bloc[i]] {
-			seen[bloc[i]] = true
-			sc.k++
-		}
-		for _, a := range as {
-			if a.to > i && a.neg == (bloc[i] == bloc[a.to]) {
-				sc.cost += a.w
-			}
-		}
-	}
-	return sc
-}
-
 // blocExact searches every partition of the component by branch and bound
 // for one better than bound (cost, then fewer blocs). Entities are taken in
 // breadth-first order and given the labels of a restricted growth string,

@@ -393,10 +393,7 @@ func (g wgraph) mergeBlocs(bloc []int) bool {
 		slices.SortFunc(zero, byPair)
 		cands = zero
 		// Untied pairs: for each bloc, the first later bloc it has no tie with.
-		var labels []int
-		for _, b := range bloc {
-			labels = append(labels, b)
-		}
+		labels := slices.Clone(bloc)
 		slices.Sort(labels)
 		labels = slices.Compact(labels)
 		for i, a := range labels {

@@ -124,25 +124,6 @@ func (g *grid) boxOverlap(b box) float64 {
 	return a
 }
 
-// crossings counts the segments that pass through b: those of line self
-// and those of other lines. A line cut into pieces counts once per piece
-// that passes through.
-func (g *grid) crossings(b box, self int) (own, other int) {
-	g.near(b, func(i int32) {
-		if !touches(b, g.boxes[i]) {
-			return
-		}
-		if s := g.segs[i]; clips(b, s[0], s[1]) {
-			if int(g.owner[i]) == self {
-				own++
-			} else {
-				other++
-			}
-		}
-	})
-	return own, other
-}
-
 // nearestOther is the distance from b to the nearest segment of a line
 // other than self, looking no further than radius (radius when none is
 // nearer).

@@ -299,12 +299,11 @@ func serveLayouts(stdin io.Reader, stdout, stderr io.Writer) int {
 		var warnings []string
 		gv.Warn = func(msg string) { warnings = append(warnings, msg) }
 		outs, err := gv.renderHere(ctx, dot, f[0], strings.Split(f[1], ","))
-		items := warnings
+		var items []string
 		status := "ok"
 		if err != nil {
 			status, items = "error", []string{err.Error()}
 		} else {
-			items = nil
 			for _, o := range outs {
 				items = append(items, string(o))
 			}

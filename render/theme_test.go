@@ -48,8 +48,6 @@ func TestEdgeColor(t *testing.T) {
 var (
 	dotEdgeRe  = regexp.MustCompile(`(?m)^  n\d+ -> n\d+ \[id="edge-\d+", (.*)\]$`)
 	dotColorRe = regexp.MustCompile(`(?:^|, )color="([^"]*)"`)
-	dotStyleRe = regexp.MustCompile(`, style="([^"]*)"`)
-	dotArrowRe = regexp.MustCompile(`arrow(?:head|tail)="([^"]*)"`)
 )
 
 // TestPrintTheme: the print theme draws relations in black and grays only,
