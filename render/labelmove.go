@@ -51,15 +51,19 @@ func moveLabels(id string, placed laidLabels, rt *routed, outs [][]byte) (*panel
 	return p, true
 }
 
-// moveSVGLabels moves the text lines of each edge in moves. An edge's
-// group runs to the comment Graphviz writes before the next object (or to
-// the graph's end); the edge's only text in it is its external label.
-func moveSVGLabels(doc []byte, moves map[string]labelMove) ([]byte, bool) {
+// editEdgeGroups rewrites the edges' groups of Graphviz's SVG of a layout.
+// An edge's group runs from its <g id="…" class="edge"> to the comment
+// Graphviz writes before the next object (or to the graph's end). edit is
+// given each edge's id and group, in document order, and returns the group
+// to write, whether it changed it, and false when the group is not as
+// expected (editEdgeGroups then fails). It returns the document and how
+// many groups were changed.
+func editEdgeGroups(doc []byte, edit func(id, group string) (string, bool, bool)) ([]byte, int, bool) {
 	s := string(doc)
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/64)
 	const open, class = `<g id="`, `" class="edge">`
-	last, moved := 0, 0
+	last, changed := 0, 0
 	for at := 0; ; {
 		i := strings.Index(s[at:], class)
 		if i < 0 {
@@ -71,28 +75,42 @@ func moveSVGLabels(doc []byte, moves map[string]labelMove) ([]byte, bool) {
 		if idStart < 0 {
 			continue
 		}
-		mv, ok := moves[html.UnescapeString(s[idStart+len(open):idEnd])]
-		if !ok {
-			continue
-		}
 		end := len(s)
 		if j := strings.Index(s[start:], "\n<!--"); j >= 0 {
 			end = start + j
 		}
-		b.WriteString(s[last:start])
-		var g strings.Builder
-		if !moveTexts(&g, s[start:end], mv.to.x-mv.from.x, mv.to.y-mv.from.y) {
-			return nil, false
+		group, did, ok := edit(html.UnescapeString(s[idStart+len(open):idEnd]), s[start:end])
+		if !ok {
+			return nil, 0, false
 		}
-		b.WriteString(decorateLabel(g.String(), mv))
+		if !did {
+			continue
+		}
+		b.WriteString(s[last:start])
+		b.WriteString(group)
 		last, at = end, end
-		moved++
-	}
-	if moved != len(moves) {
-		return nil, false
+		changed++
 	}
 	b.WriteString(s[last:])
-	return []byte(b.String()), true
+	return []byte(b.String()), changed, true
+}
+
+// moveSVGLabels moves the text lines of each edge in moves (an edge's only
+// text in its group is its external label), and draws its leader line or
+// numbered disc.
+func moveSVGLabels(doc []byte, moves map[string]labelMove) ([]byte, bool) {
+	out, moved, ok := editEdgeGroups(doc, func(id, group string) (string, bool, bool) {
+		mv, found := moves[id]
+		if !found {
+			return "", false, true
+		}
+		var g strings.Builder
+		if !moveTexts(&g, group, mv.to.x-mv.from.x, mv.to.y-mv.from.y) {
+			return "", false, false
+		}
+		return decorateLabel(g.String(), mv), true, true
+	})
+	return out, ok && moved == len(moves)
 }
 
 // moveTexts writes group with the x and y of every <text> in it moved by

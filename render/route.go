@@ -1266,57 +1266,27 @@ func (r *routed) applySVG(doc []byte) ([]byte, bool) {
 	if len(r.routes) == 0 {
 		return doc, true
 	}
-	s := string(doc)
-	var b strings.Builder
-	b.Grow(len(s))
-	const open, class = `<g id="`, `" class="edge">`
-	last, done := 0, 0
 	seen := map[string]int{}
-	for at := 0; ; {
-		i := strings.Index(s[at:], class)
-		if i < 0 {
-			break
-		}
-		idEnd, start := at+i, at+i+len(class)
-		at = start
-		idStart := strings.LastIndex(s[:idEnd], open)
-		if idStart < 0 {
-			continue
-		}
-		end := len(s)
-		if j := strings.Index(s[start:], "\n<!--"); j >= 0 {
-			end = start + j
-		}
-		key := html.UnescapeString(s[idStart+len(open) : idEnd])
+	out, done, ok := editEdgeGroups(doc, func(key, group string) (string, bool, bool) {
 		if !r.keys[key] {
 			// Graphviz's own id: the line is known by its ends.
-			t0 := strings.Index(s[start:end], "<title>")
-			t1 := strings.Index(s[start:end], "</title>")
+			t0 := strings.Index(group, "<title>")
+			t1 := strings.Index(group, "</title>")
 			if t0 < 0 || t1 < t0 {
-				continue
+				return "", false, true
 			}
-			k := html.UnescapeString(s[start+t0+len("<title>") : start+t1])
+			k := html.UnescapeString(group[t0+len("<title>") : t1])
 			key = fmt.Sprintf("%s#%d", k, seen[k])
 			seen[k]++
 		}
-		rt, ok := r.routes[key]
-		if !ok {
-			continue
+		rt, found := r.routes[key]
+		if !found {
+			return "", false, true
 		}
-		group, ok := rt.svgGroup(s[start:end])
-		if !ok {
-			return nil, false
-		}
-		b.WriteString(s[last:start])
-		b.WriteString(group)
-		last, at = end, end
-		done++
-	}
-	if done != len(r.routes) {
-		return nil, false
-	}
-	b.WriteString(s[last:])
-	return []byte(b.String()), true
+		g, ok := rt.svgGroup(group)
+		return g, ok, ok
+	})
+	return out, ok && done == len(r.routes)
 }
 
 // svgGroup rewrites one edge's SVG group: every <path> is a stroke of the
