@@ -294,17 +294,7 @@ func sampleSplineStep(c []pt, step float64) []pt {
 	}
 	out := []pt{c[0]}
 	for i := 0; i+3 < len(c); i += 3 {
-		p0, p1, p2, p3 := c[i], c[i+1], c[i+2], c[i+3]
-		// A cubic Bézier runs at most 3 × its longest control leg per
-		// unit of t, so this many even steps in t are each at most step
-		// long.
-		l := 3 * max(math.Hypot(p1.x-p0.x, p1.y-p0.y), math.Hypot(p2.x-p1.x, p2.y-p1.y), math.Hypot(p3.x-p2.x, p3.y-p2.y))
-		n := max(1, int(math.Ceil(l/step)))
-		for k := 1; k <= n; k++ {
-			t := float64(k) / float64(n)
-			a, b, cc, d := (1-t)*(1-t)*(1-t), 3*t*(1-t)*(1-t), 3*t*t*(1-t), t*t*t
-			out = append(out, pt{a*p0.x + b*p1.x + cc*p2.x + d*p3.x, a*p0.y + b*p1.y + cc*p2.y + d*p3.y})
-		}
+		out = appendBezier(out, c[i], c[i+1], c[i+2], c[i+3], step)
 	}
 	return out
 }

@@ -291,28 +291,16 @@ func (ix nodeIndex) through(nodes []routeNode, tail, head int, line []pt, grow f
 }
 
 // fineSamples samples a B-spline's control points (1 + 3k) at steps of at
-// most 2 pt along the curve (each Bézier's control polygon bounds its
-// length).
-func fineSamples(c []pt) []pt {
-	if len(c) < 4 {
-		return c
-	}
-	l := 0.0
-	for k := 1; k < len(c); k++ {
-		l += dist(c[k-1], c[k])
-	}
-	out := make([]pt, 1, int(l/2)+len(c))
-	out[0] = c[0]
-	for i := 0; i+3 < len(c); i += 3 {
-		out = appendBezier(out, c[i], c[i+1], c[i+2], c[i+3], 2)
-	}
-	return out
-}
+// most 2 pt along the curve: the samples the legibility score reads a line
+// by (geometry.go), so a route is checked as it will be measured.
+func fineSamples(c []pt) []pt { return sampleSplineStep(c, 2) }
 
 // appendBezier appends the points of one cubic Bézier after its start, at
 // most step points apart.
 func appendBezier(out []pt, p0, p1, p2, p3 pt, step float64) []pt {
-	l := dist(p0, p1) + dist(p1, p2) + dist(p2, p3)
+	// A cubic Bézier runs at most 3 × its longest control leg per unit
+	// of t, so this many even steps in t are each at most step long.
+	l := 3 * max(dist(p0, p1), dist(p1, p2), dist(p2, p3))
 	n := max(1, int(math.Ceil(l/step)))
 	for k := 1; k <= n; k++ {
 		t := float64(k) / float64(n)
