@@ -108,12 +108,11 @@ type geoLabel struct {
 }
 
 // readGeometry reads the geometry of a laid-out graph: DOT as Graphviz
-// wrote it with positions, the labels' final places (moves, which win over
-// the DOT's own xlp and lp), and the dataset for the countries people
-// belong to.
+// wrote it with positions (its nodes and lines as the router reads them,
+// parseLaid), the labels' final places (moves, which win over the DOT's
+// own xlp and lp), and the dataset for the countries people belong to.
 func readGeometry(laid []byte, moves map[string]labelMove, d *graph.Dataset) *geometry {
 	g := &geometry{}
-	names := map[string]string{} // DOT node name -> entity id
 	country := func(id string) string {
 		if d == nil {
 			return ""
@@ -127,76 +126,58 @@ func readGeometry(laid []byte, moves map[string]labelMove, d *graph.Dataset) *ge
 		}
 		return e.Country
 	}
+	lg := parseLaid(laid)
+	// Sizes and text colours set once for every edge or node (edge
+	// [fontsize=…, fontcolor=…]), which DOT does not repeat on each; and
+	// the country frames.
 	edgeFont, nodeFont := labelFont, 14.0
-	// Text colours set once for every edge or node (edge [fontcolor=…]),
-	// which DOT does not repeat on each.
 	edgeColor, nodeColor := "", ""
-	type pending struct {
-		l          dotAttrList
-		tail, head string
-	}
-	var edges []pending
-	for _, l := range dotAttrLists(laid) {
-		stmt := statement(laid, l.start)
-		id := l.get("id")
+	for _, l := range lg.lists {
 		switch {
-		case stmt == "edge":
+		case isStatement(laid, l, "edge"):
 			if v, err := strconv.ParseFloat(l.get("fontsize"), 64); err == nil {
 				edgeFont = v
 			}
 			if c := firstColor(l.get("fontcolor")); c != "" {
 				edgeColor = c
 			}
-		case stmt == "node":
+		case isStatement(laid, l, "node"):
 			if v, err := strconv.ParseFloat(l.get("fontsize"), 64); err == nil {
 				nodeFont = v
 			}
 			if c := firstColor(l.get("fontcolor")); c != "" {
 				nodeColor = c
 			}
-		case stmt == "graph":
-			if c, ok := strings.CutPrefix(id, "cluster-"); ok {
+		case isStatement(laid, l, "graph"):
+			if c, ok := strings.CutPrefix(l.get("id"), "cluster-"); ok {
 				if b, ok := parseBox(l.get("bb")); ok {
 					g.frames = append(g.frames, geoFrame{country: c, box: b})
 				}
 			}
-		case strings.Contains(stmt, "->") || strings.Contains(stmt, "--"):
-			tail, head, _ := strings.Cut(strings.ReplaceAll(stmt, "--", "->"), "->")
-			edges = append(edges, pending{l, unquoteID(tail), unquoteID(head)})
-		case strings.HasPrefix(id, "node-"):
-			eid := strings.TrimPrefix(id, "node-")
-			names[unquoteID(stmt)] = eid
-			p, ok := parsePoints(l.get("pos"))
-			w, err1 := strconv.ParseFloat(l.get("width"), 64)
-			h, err2 := strconv.ParseFloat(l.get("height"), 64)
-			if !ok || len(p) != 1 || err1 != nil || err2 != nil {
-				continue
-			}
-			w, h = w*72/2, h*72/2
-			n := geoNode{id: eid, country: country(eid), box: box{p[0].x - w, p[0].y - h, p[0].x + w, p[0].y + h},
-				fontSize: nodeFont, text: cmp.Or(firstColor(l.get("fontcolor")), nodeColor), fill: firstColor(l.get("fillcolor"))}
-			if v, err := strconv.ParseFloat(l.get("fontsize"), 64); err == nil {
-				n.fontSize = v
-			}
-			switch l.get("shape") {
-			case "ellipse", "oval", "circle", "doublecircle", "point", "":
-				n.ellipse = true
-			}
-			g.nodes = append(g.nodes, n)
 		}
 	}
-	for _, pe := range edges {
-		l := pe.l
-		p, _, ok := parsePos(l.get("pos"))
-		if !ok || len(p) < 2 {
+	entity := make([]string, len(lg.nodes)) // each node's entity id
+	for i, rn := range lg.nodes {
+		eid, ok := strings.CutPrefix(rn.id, "node-")
+		if !ok {
 			continue
 		}
-		e := geoEdge{id: l.get("id"), from: names[pe.tail], to: names[pe.head], line: sampleSplineStep(p, 2),
-			color: firstColor(l.get("color")), style: lineStyle(l.get("style")), width: 1}
+		entity[i] = eid
+		l := &lg.lists[rn.list]
+		n := geoNode{id: eid, country: country(eid), box: rn.box(0), ellipse: rn.round() || rn.shape == "point",
+			fontSize: nodeFont, text: cmp.Or(firstColor(l.get("fontcolor")), nodeColor), fill: firstColor(l.get("fillcolor"))}
+		if v, err := strconv.ParseFloat(l.get("fontsize"), 64); err == nil {
+			n.fontSize = v
+		}
+		g.nodes = append(g.nodes, n)
+	}
+	for _, ln := range lg.lines {
+		l := &lg.lists[ln.list]
+		e := geoEdge{id: ln.id, from: entity[ln.tail], to: entity[ln.head], line: sampleSplineStep(ln.ctrl, 2),
+			color: firstColor(l.get("color")), style: lineStyle(l.get("style")), width: 1, member: ln.id == ""}
 		if v, err := strconv.ParseFloat(l.get("penwidth"), 64); err == nil {
 			e.width = v
 		}
-		e.member = e.id == ""
 		g.edges = append(g.edges, e)
 		text, attr := l.get("xlabel"), "xlp"
 		if text == "" {
@@ -223,32 +204,10 @@ func readGeometry(laid []byte, moves map[string]labelMove, d *graph.Dataset) *ge
 		} else {
 			continue
 		}
-		g.labels = append(g.labels, geoLabel{edge: len(g.edges) - 1, box: box{at.x - w/2, at.y - h/2, at.x + w/2, at.y + h/2},
+		g.labels = append(g.labels, geoLabel{edge: len(g.edges) - 1, box: labelBox(at, w, h),
 			fontSize: font, text: dotLabelText(text), color: cmp.Or(firstColor(l.get("fontcolor")), edgeColor), leader: leader, marker: marker})
 	}
 	return g
-}
-
-// statement is the DOT text before the attribute list at start, on its
-// line: "node", "edge", "graph", a node's name, or "tail -> head".
-func statement(dot []byte, start int) string {
-	i := start
-	for i > 0 && dot[i-1] != '\n' && dot[i-1] != ';' && dot[i-1] != '{' {
-		i--
-	}
-	return strings.TrimSpace(string(dot[i:start]))
-}
-
-// unquoteID is a DOT identifier without its quotes and port.
-func unquoteID(s string) string {
-	s = strings.TrimSpace(s)
-	if len(s) >= 2 && s[0] == '"' && s[len(s)-1] == '"' {
-		return strings.ReplaceAll(s[1:len(s)-1], `\"`, `"`)
-	}
-	if i := strings.IndexByte(s, ':'); i >= 0 {
-		s = s[:i]
-	}
-	return s
 }
 
 // firstColor is the first colour of a Graphviz colour list ("#a:#b",

@@ -32,6 +32,7 @@ type routeNode struct {
 	name, id, shape string
 	c               pt
 	rx, ry          float64
+	list            int // its attribute list among the DOT's
 }
 
 // round reports whether the node's shape is an ellipse (ellipse, oval,
@@ -171,7 +172,7 @@ func parseLaid(laid []byte) *laidGraph {
 			continue
 		}
 		byName[dotName(stmt)] = len(g.nodes)
-		g.nodes = append(g.nodes, routeNode{name: dotName(stmt), id: l.get("id"), shape: l.get("shape"), c: p[0], rx: w * 36, ry: h * 36})
+		g.nodes = append(g.nodes, routeNode{name: dotName(stmt), id: l.get("id"), shape: l.get("shape"), c: p[0], rx: w * 36, ry: h * 36, list: i})
 	}
 	seen := map[string]int{}
 	for _, e := range edges {
