@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strconv"
 	"strings"
 )
 
@@ -119,7 +118,6 @@ func (f *Figure) Score(t Display) Score {
 		t = Display{"px", 4.0 / 3}
 	}
 	s := Score{TextUnit: t.Unit, MinCrossingAngle: 90}
-	minText, minEdge, minName := math.Inf(1), math.Inf(1), math.Inf(1)
 	bg := f.background
 	if bg == "" {
 		bg = f.backdrop
@@ -142,7 +140,6 @@ func (f *Figure) Score(t Display) Score {
 	lines := map[LineStyle]bool{}
 	var drawn box
 	for _, l := range f.lines {
-		minText = math.Min(minText, l.size)
 		textOn(l.color, bg)
 		w := textWidth(l.text, l.size)
 		drawn = drawn.union(box{l.x, l.y - l.size, l.x + w, l.y + l.size*0.25})
@@ -150,9 +147,6 @@ func (f *Figure) Score(t Display) Score {
 	for _, p := range f.panels {
 		sc := min(p.svg.width/p.svg.vb[2], p.svg.height/p.svg.vb[3])
 		drawn = drawn.union(box{p.x, p.y, p.x + p.svg.width, p.y + p.svg.height})
-		for _, v := range svgFontSizes(p.svg.body) {
-			minText = math.Min(minText, v*sc)
-		}
 		for _, c := range svgTextColors(p.svg.body) {
 			if p.geom == nil {
 				textOn(c, bg)
@@ -185,11 +179,9 @@ func (f *Figure) Score(t Display) Score {
 			s.Problems = append(s.Problems, prefix+pr)
 		}
 		for _, n := range p.geom.nodes {
-			minName = math.Min(minName, n.fontSize*sc)
 			textOn(n.text, n.fill)
 		}
 		for _, l := range p.geom.labels {
-			minEdge = math.Min(minEdge, l.fontSize*sc)
 			textOn(l.color, bg)
 		}
 		for _, e := range p.geom.edges {
@@ -218,35 +210,22 @@ func (f *Figure) Score(t Display) Score {
 	s.MinTextContrast = round(minTextContrast)
 	// All text includes the edge text and the names, whether or not the
 	// panel's SVG declares their sizes.
-	minText = min(minText, minEdge, minName)
+	ts := f.Text()
+	minText := math.Inf(1)
+	for _, v := range []float64{ts.Edge, ts.Name, ts.Legend, ts.Figure} {
+		if v > 0 {
+			minText = math.Min(minText, v)
+		}
+	}
 	s.MinText = round(minText * t.PerPoint)
-	s.MinEdgeText = round(minEdge * t.PerPoint)
-	s.MinNameText = round(minName * t.PerPoint)
+	s.MinEdgeText = round(ts.Edge * t.PerPoint)
+	s.MinNameText = round(ts.Name * t.PerPoint)
 	s.MaxLabelDistance = round(s.MaxLabelDistance)
 	s.MinCrossingAngle = round(s.MinCrossingAngle)
 	if f.Width > 0 && f.Height > 0 {
 		s.Fill = round((drawn.x1 - drawn.x0) * (drawn.y1 - drawn.y0) / (f.Width * f.Height))
 	}
 	return s
-}
-
-// svgFontSizes are the font-size attributes in an SVG body.
-func svgFontSizes(body string) []float64 {
-	var out []float64
-	for rest := body; ; {
-		i := strings.Index(rest, `font-size="`)
-		if i < 0 {
-			return out
-		}
-		rest = rest[i+len(`font-size="`):]
-		j := strings.IndexByte(rest, '"')
-		if j < 0 {
-			return out
-		}
-		if v, err := strconv.ParseFloat(strings.TrimSuffix(rest[:j], "px"), 64); err == nil {
-			out = append(out, v)
-		}
-	}
 }
 
 // svgTextColors are the fill colours of the <text> elements of an SVG

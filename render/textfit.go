@@ -99,7 +99,9 @@ var (
 
 // Text measures the figure's text as drawn: the font sizes Graphviz set
 // the names, edge text and legend in (times the scale its panel is shown
-// at) and the sizes of the figure's own lines.
+// at) — a relation graph's as its geometry has them (geometry.go), the
+// other panels' from their SVG — and the sizes of the figure's own lines.
+// The legibility score reads its text sizes from here too.
 func (f *Figure) Text() TextSizes {
 	var t TextSizes
 	least := func(v *float64, s float64) {
@@ -109,6 +111,15 @@ func (f *Figure) Text() TextSizes {
 	}
 	for _, p := range f.panels {
 		k := p.svg.width / p.svg.vb[2]
+		if p.geom != nil {
+			for _, n := range p.geom.nodes {
+				least(&t.Name, n.fontSize*k)
+			}
+			for _, l := range p.geom.labels {
+				least(&t.Edge, l.fontSize*k)
+			}
+			continue
+		}
 		class := ""
 		for _, m := range gvGroupRe.FindAllStringSubmatch(p.svg.body, -1) {
 			if m[1] != "" {
@@ -122,6 +133,8 @@ func (f *Figure) Text() TextSizes {
 			switch {
 			case p.id == "figure-legend":
 				least(&t.Legend, s*k)
+			case strings.HasPrefix(p.id, "caption-"):
+				least(&t.Figure, s*k) // a timeline panel's date, drawn as a node
 			case class == "node":
 				least(&t.Name, s*k)
 			case class == "edge":
