@@ -93,7 +93,7 @@ func loaded(t testing.TB, ds *graph.Dataset) *graph.Dataset {
 // TestJSONRoundTrip: data → json → data, whole and filtered.
 func TestJSONRoundTrip(t *testing.T) {
 	ds := embedded(t)
-	sub := Subset(ds, graph.Build(ds, graph.Filter{Types: []string{"summit"}}))
+	sub := graph.Subset(ds, graph.Build(ds, graph.Filter{Types: []string{"summit"}}))
 	if len(sub.Records) == 0 || len(sub.Records) == len(ds.Records) {
 		t.Fatalf("subset has %d of %d records", len(sub.Records), len(ds.Records))
 	}
@@ -404,7 +404,7 @@ func TestNodeLink(t *testing.T) {
 func TestSubsetValidates(t *testing.T) {
 	ds := embedded(t)
 	for _, f := range []graph.Filter{{Types: []string{"hostility"}}, {Focus: "kim-jong-un", Depth: 1}, {AsOf: graph.MustDate("2019-06-30"), Window: graph.Window{Years: 2}}} {
-		sub := Subset(ds, graph.Build(ds, f))
+		sub := graph.Subset(ds, graph.Build(ds, f))
 		if _, err := data.Load(data.Input{Name: "sub.yaml", Src: data.EncodeYAML(sub)}); err != nil {
 			t.Errorf("subset for %+v does not validate: %v", f, err)
 		}
