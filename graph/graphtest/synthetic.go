@@ -1,6 +1,8 @@
 // Package graphtest holds test fixtures of the graph model: deterministic
-// synthetic datasets for benchmarks and scale tests (Synthetic). Tests and
-// benchmarks of any package may use it; graph itself does not.
+// synthetic datasets for benchmarks and scale tests (Synthetic), and a
+// small dataset whose text needs quoting and escaping in every format
+// (Awkward). Tests and benchmarks of any package may use it; graph itself
+// does not.
 package graphtest
 
 import (
