@@ -15,7 +15,7 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/dipgraph/dipgraph/data"
-	"github.com/dipgraph/dipgraph/graph"
+	"github.com/dipgraph/dipgraph/graph/graphtest"
 )
 
 var update = flag.Bool("update", false, "rewrite expected output in testdata/script/*.txtar from the actual output (for cmp against a file in the archive)")
@@ -147,5 +147,5 @@ func cmdSynthetic(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	n, err := strconv.Atoi(args[0])
 	ts.Check(err)
-	ts.Check(os.WriteFile(ts.MkAbs(args[1]), data.EncodeYAML(graph.Synthetic(n, 1)), 0o644))
+	ts.Check(os.WriteFile(ts.MkAbs(args[1]), data.EncodeYAML(graphtest.Synthetic(n, 1)), 0o644))
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/dipgraph/dipgraph/graph"
+	"github.com/dipgraph/dipgraph/graph/graphtest"
 )
 
 // TestLayoutServers: with servers in use, a large layout that may be
@@ -20,7 +21,7 @@ func TestLayoutServers(t *testing.T) {
 		t.Skip("starts layout server processes")
 	}
 	ctx := context.Background()
-	big := dotOf(t, graph.Build(graph.Synthetic(100, 1), graph.Filter{}), Options{Layout: "neato", Seed: 2, EdgeLabels: "date"})
+	big := dotOf(t, graph.Build(graphtest.Synthetic(100, 1), graph.Filter{}), Options{Layout: "neato", Seed: 2, EdgeLabels: "date"})
 	if !largeDOT(big) {
 		t.Fatal("a 100-entity graph is not judged large")
 	}
@@ -75,7 +76,7 @@ func TestLayoutServers(t *testing.T) {
 	}
 
 	// Past its time: dot on 300 entities takes minutes.
-	slow := dotOf(t, graph.Build(graph.Synthetic(300, 1), graph.Filter{}), Options{Layout: "dot", EdgeLabels: "date"})
+	slow := dotOf(t, graph.Build(graphtest.Synthetic(300, 1), graph.Filter{}), Options{Layout: "dot", EdgeLabels: "date"})
 	start := time.Now()
 	_, err = sharedGraphviz(t).withoutCache().WithTimeout(300*time.Millisecond).Render(ctx, slow, "dot", "svg")
 	if !errors.Is(err, ErrTimeout) || !strings.Contains(err.Error(), "--timeout 300ms") {

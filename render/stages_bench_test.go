@@ -8,11 +8,12 @@ import (
 	"testing"
 
 	"github.com/dipgraph/dipgraph/graph"
+	"github.com/dipgraph/dipgraph/graph/graphtest"
 )
 
 // Benchmarks of each stage after decoding and validation (those are in
 // package data), on the default dataset and on synthetic diplomatic graphs
-// of 20 to 3,000 entities (graph.Synthetic: countries and leaders, three
+// of 20 to 3,000 entities (graphtest.Synthetic: countries and leaders, three
 // relation types, weights, labels):
 //
 //	go test ./render -run '^$' -bench 'Stages|Layout' -benchmem
@@ -44,7 +45,7 @@ type benchCase struct {
 func benchCases(b *testing.B) []benchCase {
 	cs := []benchCase{{name: "default", ds: loadDefault(b)}}
 	for _, n := range benchSizes {
-		cs = append(cs, benchCase{name: fmt.Sprint(n), ds: graph.Synthetic(n, 1), size: n})
+		cs = append(cs, benchCase{name: fmt.Sprint(n), ds: graphtest.Synthetic(n, 1), size: n})
 	}
 	return cs
 }
@@ -178,7 +179,7 @@ func BenchmarkLayout(b *testing.B) {
 // minutes and 1 GiB (docs/performance.md has the measured figures).
 func BenchmarkScale(b *testing.B) {
 	skipLarge(b, 3000)
-	ds := graph.SyntheticRecords(3000, 10000, 1)
+	ds := graphtest.SyntheticRecords(3000, 10000, 1)
 	gv := sharedGraphviz(b).withoutCache()
 	o := Options{Layout: "sfdp", Seed: DefaultSeed, EdgeLabels: "caption"}
 	b.ReportAllocs()

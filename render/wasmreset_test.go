@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/dipgraph/dipgraph/graph"
+	"github.com/dipgraph/dipgraph/graph/graphtest"
 )
 
 func dotOf(t *testing.T, g *graph.Graph, o Options) []byte {
@@ -33,7 +34,7 @@ func TestLayoutIndependentOfHistory(t *testing.T) {
 	ds := loadDefault(t)
 	full := graph.Build(ds, graph.Filter{})
 	focus := graph.Build(ds, graph.Filter{Focus: "kim-jong-un", Depth: 1})
-	syn := graph.Build(graph.Synthetic(100, 1), graph.Filter{})
+	syn := graph.Build(graphtest.Synthetic(100, 1), graph.Filter{})
 	dots := map[string][]byte{
 		"full":   dotOf(t, full, Options{Layout: "fdp", Seed: 3, EdgeLabels: "caption"}),
 		"focus":  dotOf(t, focus, Options{Layout: "fdp", Seed: 3, EdgeLabels: "count"}),
@@ -96,7 +97,7 @@ func TestTimeoutStopsLayout(t *testing.T) {
 	}
 	ctx := context.Background()
 	gv := sharedGraphviz(t).withoutCache().WithTimeout(300 * time.Millisecond)
-	g := graph.Build(graph.Synthetic(1000, 1), graph.Filter{})
+	g := graph.Build(graphtest.Synthetic(1000, 1), graph.Filter{})
 	start := time.Now()
 	_, err := gv.Render(ctx, dotOf(t, g, Options{Layout: "dot", EdgeLabels: "caption"}), "dot", "svg")
 	took := time.Since(start)
@@ -131,7 +132,7 @@ func TestAbandonOnTimeout(t *testing.T) {
 	}
 	ctx := context.Background()
 	gv := sharedGraphviz(t).withoutCache().WithTimeout(200 * time.Millisecond).AbandonOnTimeout()
-	g := graph.Build(graph.Synthetic(100, 1), graph.Filter{})
+	g := graph.Build(graphtest.Synthetic(100, 1), graph.Filter{})
 	start := time.Now()
 	_, err := gv.Render(ctx, dotOf(t, g, Options{Layout: "dot", EdgeLabels: "caption"}), "dot", "svg")
 	if took := time.Since(start); took > 2*time.Second {
@@ -198,7 +199,7 @@ func TestMemoryReserved(t *testing.T) {
 		t.Fatalf("memory array of %d bytes, want %d reserved", c, wasmReserve)
 	}
 	before := base()
-	g := graph.Build(graph.Synthetic(300, 1), graph.Filter{})
+	g := graph.Build(graphtest.Synthetic(300, 1), graph.Filter{})
 	if _, err := gv.Render(context.Background(), dotOf(t, g, Options{Layout: "sfdp", EdgeLabels: "none"}), "sfdp", "svg"); err != nil {
 		t.Fatal(err)
 	}
