@@ -1,4 +1,4 @@
-package render
+package graphviz
 
 import (
 	"bufio"
@@ -270,7 +270,7 @@ func readReply(r *bufio.Reader) (status string, items []string, err error) {
 // its input ends.
 func serveLayouts(stdin io.Reader, stdout, stderr io.Writer) int {
 	ctx := context.Background()
-	gv, err := NewGraphviz(ctx)
+	gv, err := New(ctx)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1

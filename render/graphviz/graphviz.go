@@ -1,4 +1,4 @@
-package render
+package graphviz
 
 import (
 	"bytes"
@@ -43,7 +43,7 @@ var (
 	wasmLayouts int
 )
 
-// NewGraphviz returns the process's Graphviz, starting it on first use. It
+// New returns the process's Graphviz, starting it on first use. It
 // registers none of go-graphviz's own image renderers (its PNG drops edges
 // and node outlines): dipgraph paints PNG and PDF itself from Graphviz's
 // drawing operations (format "json").
@@ -52,7 +52,7 @@ var (
 // has been closed, so there is one for the life of the process, shared by
 // every figure it makes (build, watch, tests); each caller gets its own
 // handle for its warnings.
-func NewGraphviz(ctx context.Context) (*Graphviz, error) {
+func New(ctx context.Context) (*Graphviz, error) {
 	wasmMu.Lock()
 	defer wasmMu.Unlock()
 	if processGVC == nil {
@@ -93,7 +93,7 @@ func (g *Graphviz) WithWarn(warn func(string)) *Graphviz {
 }
 
 // Close releases the handle. The process's Graphviz itself stays up for
-// the next figure (see NewGraphviz); the operating system reclaims it.
+// the next figure (see New); the operating system reclaims it.
 func (g *Graphviz) Close() error { return nil }
 
 // Go-graphviz sets Graphviz's error level so that every error and warning
