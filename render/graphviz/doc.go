@@ -12,7 +12,7 @@
 //   - worker processes, copies of the running program that lay out a graph
 //     that may have to be stopped, since a goroutine running WebAssembly
 //     cannot be interrupted (worker.go), and layout servers, workers that
-//     stay (server.go);
+//     stay, in a Pool (server.go);
 //   - the layouts kept in memory (layoutcache.go).
 //
 // go-graphviz runs one WebAssembly module per process, so there is one

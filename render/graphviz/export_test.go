@@ -21,10 +21,10 @@ func LayoutCount() int {
 // Graphviz (see AbandonOnTimeout).
 func Abandoned() bool { return abandoned.Load() }
 
-// ServerStarted reports whether layout servers are in use and, if so,
+// ServerStarted reports whether p has layout servers in use and, if so,
 // whether the one it takes has been started.
-func ServerStarted(ctx context.Context) (inUse, started bool) {
-	s, free, _ := takeSlot(ctx, true)
+func (p *Pool) ServerStarted(ctx context.Context) (inUse, started bool) {
+	s, free, _ := p.take(ctx, true)
 	if s == nil {
 		return false, false
 	}

@@ -33,6 +33,9 @@ type Graphviz struct {
 	// uncached lays out every time, never answering from the layouts kept
 	// (layoutcache.go): for tests of Graphviz's own behaviour.
 	uncached bool
+	// pool holds the layout servers large layouts may go to (server.go);
+	// nil: none.
+	pool *Pool
 }
 
 // go-graphviz runs one WebAssembly module per process, whatever the number
@@ -208,6 +211,15 @@ func (g *Graphviz) stopped(err error, engine string, nodes, edges int) error {
 		"sfdp lays out large graphs fastest (--layout sfdp); or narrow the graph (--types, --focus, --min-weight), or give a longer --timeout", engine, size, within)}
 }
 
+// WithPool returns a handle on the same Graphviz whose large layouts that
+// may be stopped go to p's layout servers while p has them in use
+// (Pool.UseServers); nil: none.
+func (g *Graphviz) WithPool(p *Pool) *Graphviz {
+	c := *g
+	c.pool = p
+	return &c
+}
+
 // WithTimeout returns a handle on the same Graphviz that stops a layout
 // still running after d (0: never). Graphviz in WebAssembly cannot be
 // interrupted, and go-graphviz cannot be used again after a call into it
@@ -289,7 +301,7 @@ func (g *Graphviz) lay(ctx context.Context, dot []byte, engine string, formats [
 	// the long part of a figure, and another process would cost more.
 	_, deadline := ctx.Deadline()
 	stoppable := (g.timeout > 0 || deadline) && engine != "nop2"
-	slot, free, err := takeSlot(ctx, stoppable && largeDOT(dot))
+	slot, free, err := g.pool.take(ctx, stoppable && largeDOT(dot))
 	if err != nil {
 		return nil, g.stopped(err, engine, 0, 0)
 	}

@@ -35,13 +35,14 @@ func TestLayoutServers(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	stop := graphviz.UseLayoutServers(1)
+	pool := &graphviz.Pool{}
+	stop := pool.UseServers(1)
 	defer func() {
 		if stop != nil {
 			stop()
 		}
 	}()
-	gv := sharedGraphviz(t).Uncached().WithTimeout(time.Minute)
+	gv := sharedGraphviz(t).Uncached().WithPool(pool).WithTimeout(time.Minute)
 	before := graphviz.LayoutCount()
 	there, err := gv.RenderFormats(ctx, big, "neato", "svg", "json")
 	if err != nil {
@@ -50,7 +51,7 @@ func TestLayoutServers(t *testing.T) {
 	if n := graphviz.LayoutCount() - before; n != 0 {
 		t.Errorf("the large layout ran in this process (%d layouts)", n)
 	}
-	if inUse, started := graphviz.ServerStarted(ctx); !inUse || !started {
+	if inUse, started := pool.ServerStarted(ctx); !inUse || !started {
 		t.Error("no server was started for the large layout")
 	}
 	for i := range here {
@@ -77,7 +78,7 @@ func TestLayoutServers(t *testing.T) {
 	// Past its time: dot on 300 entities takes minutes.
 	slow := dotOf(t, graph.Build(graph.Synthetic(300, 1), graph.Filter{}), render.Options{Layout: "dot", EdgeLabels: "date"})
 	start := time.Now()
-	_, err = sharedGraphviz(t).Uncached().WithTimeout(300*time.Millisecond).Render(ctx, slow, "dot", "svg")
+	_, err = sharedGraphviz(t).Uncached().WithPool(pool).WithTimeout(300*time.Millisecond).Render(ctx, slow, "dot", "svg")
 	if !errors.Is(err, graphviz.ErrTimeout) || !strings.Contains(err.Error(), "--timeout 300ms") {
 		t.Errorf("error %v, want a timeout", err)
 	}
@@ -90,7 +91,7 @@ func TestLayoutServers(t *testing.T) {
 	}
 	stop()
 	stop = nil
-	if inUse, _ := graphviz.ServerStarted(ctx); inUse {
+	if inUse, _ := pool.ServerStarted(ctx); inUse {
 		t.Error("servers still in use after stop")
 	}
 }
