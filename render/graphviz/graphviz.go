@@ -484,7 +484,7 @@ func (g *Graphviz) layHere(ctx context.Context, gr *cgraph.Graph, wantEdges int,
 		// Nothing to tell the user: the overlap removal that failed is
 		// sfdp's own first attempt; the overlap mode dipgraph sets
 		// (voronoi, or scale for large graphs) then removes the overlaps
-		// (TestSfdpRemovesOverlaps).
+		// (render's TestSfdpRemovesOverlaps).
 	case level >= agErr && msg != "":
 		return nil, fmt.Errorf("graphviz %s layout failed: %s", engine, oneLine(msg))
 	case level >= agErr:
