@@ -5,6 +5,7 @@ import (
 	"runtime/debug"
 
 	"github.com/dipgraph/dipgraph/data"
+	"github.com/dipgraph/dipgraph/render/graphviz"
 )
 
 func runDatasets(e *env, args []string) int {
@@ -44,17 +45,10 @@ func runVersion(e *env, args []string) int {
 	if code, ok := noArgs(e, c.name, fs); !ok {
 		return code
 	}
-	version, gv := "(devel)", "unknown"
-	if bi, ok := debug.ReadBuildInfo(); ok {
-		if bi.Main.Version != "" {
-			version = bi.Main.Version
-		}
-		for _, d := range bi.Deps {
-			if d.Path == "github.com/goccy/go-graphviz" {
-				gv = d.Version
-			}
-		}
+	version := "(devel)"
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		version = bi.Main.Version
 	}
-	fmt.Fprintf(e.stdout, "dipgraph %s (go-graphviz %s)\n", version, gv)
+	fmt.Fprintf(e.stdout, "dipgraph %s (go-graphviz %s)\n", version, graphviz.Version())
 	return exitOK
 }

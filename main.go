@@ -11,7 +11,7 @@ import (
 	"os/signal"
 	"runtime/debug"
 
-	// Linked for its init, which serves layout workers (render/worker.go).
+	// Linked for its init, which serves layout workers (render/graphviz/worker.go).
 	_ "github.com/dipgraph/dipgraph/render"
 )
 

@@ -109,7 +109,7 @@ func BenchmarkStages(b *testing.B) {
 			})
 			b.Run("figure", func(b *testing.B) {
 				b.ReportAllocs()
-				gv := sharedGraphviz(b).withoutCache() // each loop a real layout
+				gv := sharedGraphviz(b).Uncached() // each loop a real layout
 				for b.Loop() {
 					if _, err := Lay(ctx, gv, g, o, false); err != nil {
 						b.Fatal(err)
@@ -162,7 +162,7 @@ func BenchmarkLayout(b *testing.B) {
 				if err := DOT(&dot, g, o); err != nil {
 					b.Fatal(err)
 				}
-				gv := sharedGraphviz(b).withoutCache()
+				gv := sharedGraphviz(b).Uncached()
 				b.ReportAllocs()
 				for b.Loop() {
 					if _, err := gv.Render(ctx, dot.Bytes(), engine, "svg"); err != nil {
@@ -180,7 +180,7 @@ func BenchmarkLayout(b *testing.B) {
 func BenchmarkScale(b *testing.B) {
 	skipLarge(b, 3000)
 	ds := graphtest.SyntheticRecords(3000, 10000, 1)
-	gv := sharedGraphviz(b).withoutCache()
+	gv := sharedGraphviz(b).Uncached()
 	o := Options{Layout: "sfdp", Seed: DefaultSeed, EdgeLabels: "caption"}
 	b.ReportAllocs()
 	for b.Loop() {
