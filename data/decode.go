@@ -30,6 +30,7 @@ type file struct {
 	version     int
 	id, title   string
 	description string
+	asOf        graph.Date // the date the data is current to, if declared
 	at          at
 	entities    []graph.Entity
 	entityAt    []at

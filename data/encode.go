@@ -33,6 +33,9 @@ func EncodeYAML(ds *graph.Dataset) []byte {
 	if ds.Description != "" {
 		fmt.Fprintf(&b, "description: %s\n", yamlText(ds.Description))
 	}
+	if !ds.AsOf.IsZero() {
+		fmt.Fprintf(&b, "as-of: %s\n", ds.AsOf)
+	}
 	if len(ds.Sources) > 0 {
 		b.WriteString("\nsources:\n")
 		for _, s := range ds.Sources {
@@ -272,6 +275,7 @@ type (
 		ID          string         `json:"id,omitempty"`
 		Title       string         `json:"title,omitempty"`
 		Description string         `json:"description,omitempty"`
+		AsOf        string         `json:"as-of,omitempty"`
 		Sources     []jsonSource   `json:"sources,omitempty"`
 		Types       []jsonType     `json:"types,omitempty"`
 		Entities    []jsonEntity   `json:"entities,omitempty"`
@@ -336,7 +340,7 @@ type (
 // as EncodeYAML, indented, with & and < left readable) that Load reads back
 // to the same model.
 func EncodeJSON(ds *graph.Dataset) ([]byte, error) {
-	out := jsonFile{Dipgraph: 1, ID: ds.ID, Title: ds.Title, Description: ds.Description}
+	out := jsonFile{Dipgraph: 1, ID: ds.ID, Title: ds.Title, Description: ds.Description, AsOf: ds.AsOf.String()}
 	for _, s := range ds.Sources {
 		out.Sources = append(out.Sources, jsonSource{ID: s.ID, Title: s.Title, Publisher: s.Publisher, Author: s.Author,
 			Date: s.Date.String(), URL: s.URL, Note: s.Note})

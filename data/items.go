@@ -13,7 +13,7 @@ import (
 // The fields each part of a data file may have. Anything else is reported
 // as an unknown field, so a typo never passes silently.
 var (
-	topFields      = []string{"$schema", "dipgraph", "id", "title", "description", "sources", "types", "entities", "relations"}
+	topFields      = []string{"$schema", "dipgraph", "id", "title", "description", "as-of", "sources", "types", "entities", "relations"}
 	entityFields   = []string{"id", "kind", "name", "native", "aliases", "country", "roles", "note"}
 	roleFields     = []string{"title", "start", "end"}
 	typeFields     = []string{"id", "label", "sign", "kind", "weight", "style"}
@@ -43,6 +43,8 @@ func (d *decoder) top(n ast.Node, f *file) {
 			f.title = d.str(fl.val, "title")
 		case "description":
 			f.description = d.str(fl.val, "description")
+		case "as-of":
+			f.asOf = d.date(fl.val, "as-of (the date the data is current to)", false)
 		case "sources":
 			for i, item := range d.sequence(fl.val, "sources") {
 				if !d.item(item, fmt.Sprintf("source #%d", i+1)) {

@@ -62,3 +62,28 @@ func TestTypeKindBad(t *testing.T) {
 		t.Errorf("error %v, want the bad kind at its position with a suggestion", err)
 	}
 }
+
+func TestAsOf(t *testing.T) {
+	src := strings.Replace(kindData, "id: k\n", "id: k\nas-of: 2019-12-31\n", 1)
+	ds, err := Load(Input{Name: "k.yaml", Src: []byte(src)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ds.AsOf != graph.MustDate("2019-12-31") {
+		t.Errorf("as-of %s, want 2019-12-31", ds.AsOf)
+	}
+	roundTrip(t, ds)
+	// Files combined are current to the latest of their dates.
+	other := "dipgraph: 1\nas-of: 2020-06\nsources: [{id: s2, title: S2}]\n"
+	both, err := Load(Input{Name: "k.yaml", Src: []byte(src)}, Input{Name: "o.yaml", Src: []byte(other)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if both.AsOf != graph.MustDate("2020-06") {
+		t.Errorf("combined as-of %s, want 2020-06", both.AsOf)
+	}
+	bad := strings.Replace(kindData, "id: k\n", "id: k\nas-of: soon\n", 1)
+	if _, err := Load(Input{Name: "k.yaml", Src: []byte(bad)}); err == nil || !strings.Contains(err.Error(), "k.yaml:3:8:") {
+		t.Errorf("error %v, want one at the as-of value", err)
+	}
+}

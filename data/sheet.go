@@ -20,8 +20,8 @@ var Sheets = []string{"dataset", "types", "sources", "entities", "relations"}
 // end with '|'; a backslash escapes either character, or itself, inside an
 // item.
 var (
-	DatasetColumns  = []string{"dipgraph", "id", "title", "description"}
-	TypeColumns     = []string{"id", "label", "sign", "weight", "color", "line", "arrow"}
+	DatasetColumns  = []string{"dipgraph", "id", "title", "description", "as-of"}
+	TypeColumns     = []string{"id", "label", "sign", "weight", "color", "line", "arrow", "kind"}
 	SourceColumns   = []string{"id", "title", "publisher", "author", "date", "url", "note"}
 	EntityColumns   = []string{"id", "kind", "name", "native", "aliases", "country", "roles", "note"}
 	RelationColumns = []string{"id", "type", "from", "to", "between", "date", "start", "end", "ongoing", "weight", "label", "note", "source", "cite"}

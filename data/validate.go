@@ -54,6 +54,10 @@ func merge(files []*file) *merged {
 		if m.ds.Description == "" {
 			m.ds.Description = f.description
 		}
+		// Files combined are current to the latest of their dates.
+		if m.ds.AsOf.IsZero() || m.ds.AsOf.Last().Before(f.asOf.Last()) {
+			m.ds.AsOf = f.asOf
+		}
 		m.ds.Entities = append(m.ds.Entities, f.entities...)
 		m.entityAt = append(m.entityAt, f.entityAt...)
 		m.ds.Types = append(m.ds.Types, f.types...)

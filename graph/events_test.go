@@ -122,3 +122,28 @@ func TestWeightOneDayOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestSpanOngoing: an ongoing record is in force up to the date the data is
+// current to, so the span reaches it; without ongoing records the span
+// ends at the last record.
+func TestSpanOngoing(t *testing.T) {
+	d := korea2018("")
+	d.Sources[0].Date = MustDate("2019-03")
+	if _, last := d.Span(); last != MustDate("2019-01-08") {
+		t.Errorf("no ongoing record: span ends %s, want 2019-01-08", last)
+	}
+	if c := d.Current(); c != MustDate("2019-03") {
+		t.Errorf("current to %s, want the source's 2019-03", c)
+	}
+	d.Records = append(d.Records, Record{ID: "ties", Type: "alliance", Parties: []string{"chn", "prk"}, Start: MustDate("1961-07-11"), Ongoing: true, Weight: 3, Source: "s"})
+	if _, last := d.Span(); last != MustDate("2019-03") {
+		t.Errorf("ongoing record: span ends %s, want the data's current 2019-03", last)
+	}
+	d.AsOf = MustDate("2019-12-31")
+	if _, last := d.Span(); last != MustDate("2019-12-31") {
+		t.Errorf("ongoing record, as-of 2019-12-31: span ends %s", last)
+	}
+	if c := d.Current(); c != MustDate("2019-12-31") {
+		t.Errorf("declared as-of: current %s", c)
+	}
+}

@@ -156,10 +156,13 @@ type Dataset struct {
 	ID          string
 	Title       string
 	Description string
-	Entities    []Entity
-	Types       []Type
-	Records     []Record
-	Sources     []Source
+	// AsOf is the date the data is current to, as declared (as-of:);
+	// zero when not declared (Current gives the date then).
+	AsOf     Date
+	Entities []Entity
+	Types    []Type
+	Records  []Record
+	Sources  []Source
 
 	index atomic.Pointer[index]
 }

@@ -63,9 +63,41 @@ func Union(before, after *Graph) *Graph {
 }
 
 // Span is the first and the last date the dataset's records cover: the
-// start of the earliest record and the latest start or end of any. Both
-// are zero when there are no records.
+// start of the earliest record and the latest start or end of any, or,
+// when a record is ongoing, the date the data is current to (Current) if
+// that is later: an ongoing alliance is in force up to then. Both are
+// zero when there are no records.
 func (d *Dataset) Span() (first, last Date) {
+	first, last = d.recordSpan()
+	for i := range d.Records {
+		if d.Records[i].Ongoing {
+			if c := d.Current(); last.Last().Before(c.Last()) {
+				last = c
+			}
+			break
+		}
+	}
+	return first, last
+}
+
+// Current is the date the data is current to: its declared as-of date,
+// else the latest date any of its records or sources gives.
+func (d *Dataset) Current() Date {
+	if !d.AsOf.IsZero() {
+		return d.AsOf
+	}
+	_, last := d.recordSpan()
+	for _, s := range d.Sources {
+		if !s.Date.IsZero() && (last.IsZero() || last.Last().Before(s.Date.Last())) {
+			last = s.Date
+		}
+	}
+	return last
+}
+
+// recordSpan is the start of the earliest record and the latest start or
+// end of any.
+func (d *Dataset) recordSpan() (first, last Date) {
 	for i := range d.Records {
 		r := &d.Records[i]
 		if first.IsZero() || r.Start.Compare(first) < 0 {

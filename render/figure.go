@@ -643,9 +643,14 @@ func sourceLine(s *graph.Source) string {
 	return strings.Join(parts, " · ")
 }
 
-// latestDate is the latest date any record in the figure covers: the
-// figure's "data as of" date, which never depends on the clock.
+// latestDate is the figure's "data as of" date, which never depends on
+// the clock: the dataset's declared as-of date, else the latest date any
+// record in the figure covers (so a record added elsewhere in the data
+// leaves the figure as it was).
 func latestDate(g *graph.Graph) graph.Date {
+	if g.Dataset != nil && !g.Dataset.AsOf.IsZero() {
+		return g.Dataset.AsOf
+	}
 	var last graph.Date
 	for _, e := range g.Edges {
 		if d := e.Last(); last.IsZero() || last.Compare(d) < 0 {

@@ -35,12 +35,16 @@ func CSV(ds *graph.Dataset, bom bool) (map[string][]byte, error) {
 		out[name] = b.Bytes()
 		return nil
 	}
-	if err := write("dataset", data.DatasetColumns, [][]string{{"1", ds.ID, ds.Title, ds.Description}}); err != nil {
+	if err := write("dataset", data.DatasetColumns, [][]string{{"1", ds.ID, ds.Title, ds.Description, ds.AsOf.String()}}); err != nil {
 		return nil, err
 	}
 	var rows [][]string
 	for _, t := range ds.Types {
-		rows = append(rows, []string{t.ID, t.Label, t.Sign.String(), number(t.Weight), t.Style.Color, t.Style.Line, t.Style.Arrow})
+		kind := t.Kind
+		if b, _ := graph.BuiltinType(t.ID); kind == b.Kind {
+			kind = "" // as the type would have it undeclared
+		}
+		rows = append(rows, []string{t.ID, t.Label, t.Sign.String(), number(t.Weight), t.Style.Color, t.Style.Line, t.Style.Arrow, kind})
 	}
 	if err := write("types", data.TypeColumns, rows); err != nil {
 		return nil, err

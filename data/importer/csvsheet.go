@@ -253,6 +253,14 @@ func (c *csvImport) datasetRow(s *sheet) {
 		c.ds.ID = id
 	}
 	c.ds.Title, c.ds.Description = s.get("title"), s.get("description")
+	if v := s.get("as-of"); v != "" {
+		d, err := graph.ParseDate(v)
+		if err != nil {
+			s.bad("as-of", "write the date the data is current to as YYYY, YYYY-MM or YYYY-MM-DD", "%v", err)
+			return
+		}
+		c.ds.AsOf = d
+	}
 }
 
 const idHint = "an id is letters, digits, '.', '_' or '-', starting with a letter or digit"
@@ -272,6 +280,13 @@ func (c *csvImport) typeRow(s *sheet) {
 		return
 	}
 	t.Sign = sign
+	switch t.Kind = strings.ToLower(s.get("kind")); {
+	case t.Kind == "":
+		t.Kind = builtin.Kind
+	case !slices.Contains(graph.TypeKinds, t.Kind):
+		s.bad("kind", "write event (it happens over its days) or state (in force between its dates)", "%q is not a kind", s.get("kind"))
+		return
+	}
 	if t.Label == "" {
 		t.Label = builtin.Label
 		if t.Label == "" {
