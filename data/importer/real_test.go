@@ -309,20 +309,72 @@ func TestArchigosReal(t *testing.T) {
 			roles += len(e.Roles)
 		}
 	}
-	// 17,686 leader-years of 2,802 leaders in 3,409 tenures.
-	if res.Rows != 17686 || res.NSkipped != 0 || leaders != 2802 || roles != 3409 {
-		t.Fatalf("rows %d, skipped %d, leaders %d, tenures %d; want 17686, 0, 2802, 3409", res.Rows, res.NSkipped, leaders, roles)
+	// 17,686 leader-years of 2,802 leader ids in 3,409 tenures; one id
+	// is given to two people (below), so 2,803 leaders.
+	if res.Rows != 17686 || res.NSkipped != 0 || leaders != 2803 || roles != 3409 {
+		t.Fatalf("rows %d, skipped %d, leaders %d, tenures %d; want 17686, 0, 2803, 3409", res.Rows, res.NSkipped, leaders, roles)
 	}
+	// Still in office at the end of the data: the role ends there, and the
+	// note says the end is the data's (right-censored).
 	putin := entity(t, ds, "putin-rus-2000")
 	want := graph.Entity{ID: "putin-rus-2000", Kind: graph.KindLeader, Name: "Putin", Aliases: []string{"Vladimir Putin"}, Country: "rus",
-		Roles: []graph.Role{{Title: "Leader of Russia", Start: graph.MustDate("2000-01-01")}},
-		Note:  "Archigos tenures RUS-2000: entry regular, still in office when the data ends (2015-12-31)."}
+		Roles: []graph.Role{{Title: "Leader of Russia", Start: graph.MustDate("2000-01-01"), End: graph.MustDate("2015-12-31")}},
+		Note: "Archigos tenures RUS-2000: entry regular, still in office when the data ends (2015-12-31): " +
+			"the role ends there because the data does (right-censored), not the tenure."}
 	if !reflect.DeepEqual(putin, want) {
 		t.Errorf("Putin:\n got %+v\nwant %+v", putin, want)
 	}
-	// Obama took office on 20 January 2009.
-	if o := entity(t, ds, "obama-usa-2009"); o.Roles[0].Start != graph.MustDate("2009-01-20") || !o.Roles[0].End.IsZero() {
+	// Obama took office on 20 January 2009, and was in office when the
+	// data ends.
+	if o := entity(t, ds, "obama-usa-2009"); o.Roles[0].Start != graph.MustDate("2009-01-20") || o.Roles[0].End != graph.MustDate("2015-12-31") {
 		t.Errorf("Obama: %+v", o)
+	}
+	// No role is open: 168 tenures still in office (rows 693, 7359 and
+	// 8566, of Haiti, Macedonia and Latvia, stop at the end of 2014) are
+	// censored where their rows stop.
+	censored, open := 0, 0
+	for _, e := range ds.Entities {
+		for _, r := range e.Roles {
+			if r.End.IsZero() {
+				open++
+			}
+		}
+		censored += strings.Count(e.Note, "(right-censored)")
+	}
+	if open != 0 || censored != 168 {
+		t.Errorf("%d open roles and %d censored tenures, want 0 and 168", open, censored)
+	}
+	if m := entity(t, ds, "martelly-hti-2011"); m.Roles[0].End != graph.MustDate("2014-12-31") ||
+		!strings.Contains(m.Note, "still in office at its last row (2014-12-31; the data runs to 2015-12-31)") {
+		t.Errorf("Martelly: %+v", m)
+	}
+
+	// Leader id 81de4823… is Mackenzie King's (Canada, rows 232–263) and
+	// Buenaventura Báez's (Dominican Republic, rows 700–702): two leaders,
+	// and a warning naming both rows. Two ids carry two spellings of one
+	// name in one country: one leader each, with an alias.
+	if k := entity(t, ds, "king-can-1921"); k.Country != "can" || len(k.Roles) != 3 {
+		t.Errorf("King: %+v", k)
+	}
+	if b := entity(t, ds, "buenaventura-baez-dom-1876"); b.Country != "dom" || len(b.Roles) != 1 || b.Roles[0].Start != graph.MustDate("1876-12-26") {
+		t.Errorf("Báez: %+v", b)
+	}
+	var warnings []string
+	for _, w := range res.Warnings {
+		warnings = append(warnings, w.String())
+	}
+	wantWarnings := []string{
+		"archigos/arch_annual.txt:700:2: leader id 81de4823-1e42-11e4-b4cd-db5882bf8def is Buenaventura Baez of Dominican Republic here " +
+			"but King of Canada at archigos/arch_annual.txt:232:2: imported as two leaders; " +
+			"Archigos gives each leader one id: if they are one person, correct the ccode; if two, give one of them its own leadid",
+	}
+	if len(warnings) != 3 || warnings[0] != wantWarnings[0] {
+		t.Errorf("warnings:\n%s", strings.Join(warnings, "\n"))
+	}
+	for _, id := range []string{"izetbegovic-bih-1990", "ramgoolam-n-mus-1995"} {
+		if e := entity(t, ds, id); len(e.Aliases) == 0 {
+			t.Errorf("%s has no alias: %+v", id, e)
+		}
 	}
 	// Grant: USA-1869, 1869-03-04 to 1877-03-04.
 	if g := entity(t, ds, "grant-usa-1869"); g.Roles[0].Start != graph.MustDate("1869-03-04") || g.Roles[0].End != graph.MustDate("1877-03-04") {
