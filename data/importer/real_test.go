@@ -3,6 +3,7 @@ package importer
 import (
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -187,33 +188,44 @@ func resolveCOW(code string) (cowState, bool) {
 func TestMIDReal(t *testing.T) {
 	res := realImport(t, "mid", Options{}, "gml/gml-ddy-disputes-2.1.1.csv")
 	ds := res.Dataset
-	// 10,330 directed dispute-years fold into 3,365 disputes-and-pairs
-	// (2,199 disputes); every row has its mirror.
-	if res.Rows != 10330 || res.NSkipped != 0 || len(ds.Records) != 3365 {
-		t.Fatalf("rows %d, skipped %d, records %d; want 10330, 0, 3365", res.Rows, res.NSkipped, len(ds.Records))
+	// 10,330 directed dispute-years of 2,199 disputes fold into 3,365
+	// disputes-and-pairs; seven pairs have a gap in their years, so 3,372
+	// spells; each spell is a record from each state that took militarized
+	// action, or from Side A when neither did: 5,346 records.
+	if res.Rows != 10330 || res.NSkipped != 0 || len(ds.Records) != 5346 {
+		t.Fatalf("rows %d, skipped %d, records %d; want 10330, 0, 5346", res.Rows, res.NSkipped, len(ds.Records))
 	}
 	disputes := map[string]bool{}
-	mutual := 0
+	spells := map[string]bool{}
 	for _, r := range ds.Records {
 		disputes[r.Cite] = true
+		lo, hi := min(r.Parties[0], r.Parties[1]), max(r.Parties[0], r.Parties[1])
+		spells[fmt.Sprint(r.Cite, lo, hi, r.Start)] = true
 		if !r.Directed {
-			mutual++
+			t.Errorf("a mutual record: %+v", r)
 		}
 	}
-	if len(disputes) != 2199 || mutual != 1 {
-		t.Errorf("%d disputes and %d mutual records, want 2199 and 1", len(disputes), mutual)
+	if len(disputes) != 2199 || len(spells) != 3372 {
+		t.Errorf("%d disputes and %d spells, want 2199 and 3372", len(disputes), len(spells))
 	}
+	checkMIDAgainstFile(t, ds)
 
 	// Rows 2,2,200,1902 and 2,200,2,1902 (and 1903): the United States on
 	// Side A, show of force (hiact 7), hostility level 3; the United
-	// Kingdom no militarized action, level 1.
+	// Kingdom no militarized action, level 1: one record, the American.
 	r := record(t, ds, "mid2-usa-gbr")
 	want := graph.Record{ID: "mid2-usa-gbr", Type: "hostility", Parties: []string{"usa", "gbr"}, Directed: true,
 		Start: graph.Date{Year: 1902}, End: graph.Date{Year: 1903}, Weight: 3, Label: "display of force", Source: "gml-mid", Cite: "dispute 2",
-		Note: "Militarized interstate dispute 2, 1902–1903. United States (Side A): highest action show of force (hostility level 3, display of force). " +
+		Note: "Militarized interstate dispute 2, 1902–1903: militarized actions by United States against United Kingdom, weighted and labelled by its hostility level. " +
+			"United States (Side A): highest action show of force (hostility level 3, display of force). " +
 			"United Kingdom: highest action no militarized action (hostility level 1)."}
 	if !reflect.DeepEqual(r, want) {
 		t.Errorf("dispute 2:\n got %+v\nwant %+v", r, want)
+	}
+	for _, r := range ds.Records {
+		if r.ID == "mid2-gbr-usa" {
+			t.Errorf("a record for the United Kingdom, which took no militarized action: %+v", r)
+		}
 	}
 	// Dispute 4342 (1999): Russia on Side A against the United States,
 	// an alert (hiact 8), hostility level 3.
@@ -221,29 +233,128 @@ func TestMIDReal(t *testing.T) {
 	if !r.Directed || r.Start != (graph.Date{Year: 1999}) || !r.IsEvent() || r.Weight != 3 || r.Cite != "dispute 4342" {
 		t.Errorf("dispute 4342: %+v", r)
 	}
+	// Dispute 4273: Saudi Arabia (Side A, seizure, level 4) and Iraq (war,
+	// level 5). Each side's record carries its own level.
+	if r := record(t, ds, "mid4273-sau-irq"); r.Weight != 4 || r.Label != "use of force" || !strings.Contains(r.Note, "The actions by Iraq: record mid4273-irq-sau.") {
+		t.Errorf("dispute 4273, Saudi Arabia → Iraq: %+v", r)
+	}
+	if r := record(t, ds, "mid4273-irq-sau"); r.Weight != 5 || r.Label != "war" {
+		t.Errorf("dispute 4273, Iraq → Saudi Arabia: %+v", r)
+	}
+	// Iraq and Israel in dispute 4273: 1998 and 2002 only, two spells
+	// dated 1998 and 2002, not a period 1998–2002. Israel mobilized in
+	// 1998 (level 3) and took no militarized action in 2002.
+	for id, year := range map[string]int{"mid4273-isr-irq": 1998, "mid4273-irq-isr": 1998, "mid4273-irq-isr-2002": 2002} {
+		if r := record(t, ds, id); r.Start != (graph.Date{Year: year}) || !r.IsEvent() ||
+			!strings.Contains(r.Note, "The pair's dispute-years are 1998, 2002: this record is the spell "+strconv.Itoa(year)+".") {
+			t.Errorf("dispute 4273, Iraq–Israel: %+v", r)
+		}
+	}
+	for _, r := range ds.Records {
+		if r.ID == "mid4273-isr-irq-2002" {
+			t.Errorf("a record for Israel in 2002, when it took no militarized action: %+v", r)
+		}
+	}
 	// Dispute 258 (the Second World War): France and the Soviet Union in
-	// 1939 and 1941, on Side A in turn, both at war (level 5).
-	r = record(t, ds, "mid258-fra-rus")
-	if r.Directed || r.Weight != 5 || r.Start.Year != 1939 || r.End.Year != 1941 || !strings.Contains(r.Note, "1939, 1941") {
-		t.Errorf("dispute 258, France–USSR: %+v", r)
+	// 1939 and 1941, on Side A in turn, both at war: a record each way in
+	// each year.
+	for _, id := range []string{"mid258-fra-rus", "mid258-rus-fra", "mid258-fra-rus-1941", "mid258-rus-fra-1941"} {
+		if r := record(t, ds, id); r.Weight != 5 || !r.IsEvent() {
+			t.Errorf("dispute 258, France–USSR: %+v", r)
+		}
 	}
 	// The United Kingdom (Side A) and Germany in dispute 258: 1939–1945, war.
 	if r := record(t, ds, "mid258-gbr-deu"); !r.Directed || r.Start.Year != 1939 || r.End.Year != 1945 || r.Weight != 5 || r.Label != "war" {
 		t.Errorf("dispute 258, Germany–UK: %+v", r)
 	}
 
-	// 2003: 61 dispute pairs were active.
+	// 2003: 61 dispute pairs were active, 90 records.
 	res = realImport(t, "mid", Options{Since: 2003, Until: 2003}, "gml/gml-ddy-disputes-2.1.1.csv")
-	if n := len(res.Dataset.Records); n != 61 {
-		t.Errorf("%d records in 2003, want 61", n)
+	if n := len(res.Dataset.Records); n != 90 {
+		t.Errorf("%d records in 2003, want 90", n)
 	}
 	res = realImport(t, "mid", Options{Since: 2003, Until: 2003, Countries: map[string]bool{"usa": true, "irq": true, "prk": true}}, "gml/gml-ddy-disputes-2.1.1.csv")
 	var ids []string
 	for _, r := range res.Dataset.Records {
 		ids = append(ids, r.ID)
 	}
-	if !slices.Equal(ids, []string{"mid4273-usa-irq", "mid4455-usa-prk"}) {
+	if !slices.Equal(ids, []string{"mid4273-usa-irq", "mid4273-irq-usa", "mid4455-usa-prk", "mid4455-prk-usa"}) {
 		t.Errorf("2003 among usa, irq, prk: %v", ids)
+	}
+}
+
+// checkMIDAgainstFile reads the GML file again, row by row, and checks
+// every record against it: its weight and label are the acting state's
+// own hostility level (so no "war" record comes from a state below war
+// level), and its years are a run of the pair's dispute-years with no
+// dispute-year of the pair just before or after (a gap is not a period).
+func checkMIDAgainstFile(t *testing.T, ds *graph.Dataset) {
+	t.Helper()
+	f, err := os.Open(filepath.Join(realDir(t), "gml/gml-ddy-disputes-2.1.1.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	type key struct {
+		disp     string
+		from, to string
+		year     int
+	}
+	level := map[key]int{}
+	col := map[string]int{}
+	for i, h := range rows[0] {
+		col[h] = i
+	}
+	id := func(code string) string {
+		n, _ := strconv.Atoi(code)
+		return cowByCode[n].id
+	}
+	for _, row := range rows[1:] {
+		year, _ := strconv.Atoi(row[col["year"]])
+		h, _ := strconv.Atoi(row[col["hostlev1"]])
+		k := key{row[col["dispnum"]], id(row[col["ccode1"]]), id(row[col["ccode2"]]), year}
+		level[k] = max(level[k], h, 0) // -9, missing, is unknown: 0
+	}
+	war, warOnLower := 0, 0
+	for _, r := range ds.Records {
+		disp := strings.TrimPrefix(r.Cite, "dispute ")
+		from, to := r.Parties[0], r.Parties[1]
+		last := r.Start.Year
+		if !r.End.IsZero() {
+			last = r.End.Year
+		}
+		own, theirs := 0, 0
+		for y := r.Start.Year; y <= last; y++ {
+			h, ok := level[key{disp, from, to, y}]
+			if !ok {
+				t.Errorf("%s covers %d, when the pair has no dispute-year", r.ID, y)
+			}
+			own, theirs = max(own, h), max(theirs, level[key{disp, to, from, y}])
+		}
+		for _, y := range []int{r.Start.Year - 1, last + 1} {
+			if _, ok := level[key{disp, from, to, y}]; ok {
+				t.Errorf("%s ends before or starts after a dispute-year (%d) of its spell", r.ID, y)
+			}
+		}
+		if r.Weight != float64(own) || r.Label != hostilityLevels[own] {
+			t.Errorf("%s: weight %v, label %q; the acting state's level is %d", r.ID, r.Weight, r.Label, own)
+		}
+		if r.Label == "war" {
+			war++
+			if theirs < 5 {
+				warOnLower++
+			}
+		}
+	}
+	// The 931 "war" records each come from a state at war; 167 of them
+	// act on a state below war level, whose own level is its own record
+	// (or, at level 1, no record).
+	if war != 931 || warOnLower != 167 {
+		t.Errorf("%d war records, %d of them on a state below war level; want 931 and 167", war, warOnLower)
 	}
 }
 
