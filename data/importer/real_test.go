@@ -5,9 +5,11 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"runtime"
 	"slices"
 	"strconv"
@@ -367,7 +369,7 @@ func TestGDELTReal(t *testing.T) {
 	// The README counts 1,618 rows with both countries, 1,210 of them two
 	// different ones; 113 of those name a region (EUR, AFR …). The rest,
 	// mapped through the CAMEO table and without the 244 repeats of one
-	// article's event, are 279 events in 197 records.
+	// article's event, are 279 events in 200 records.
 	for reason, n := range map[string]int{
 		"rows without two actor countries":                                     6090 - 1618,
 		"rows with both actors in one country":                                 1618 - 1210,
@@ -383,21 +385,42 @@ func TestGDELTReal(t *testing.T) {
 	for _, r := range ds.Records {
 		types[r.Type]++
 	}
-	if len(ds.Records) != 197 || types["summit"] != 62 || types["cooperation"] != 66 || types["hostility"] != 69 {
-		t.Errorf("%d records %v, want 197: summit 62, cooperation 66, hostility 69", len(ds.Records), types)
+	// CAMEO 17x and 18x (arrests, assaults) are coercion, not hostility.
+	if len(ds.Records) != 200 || types["summit"] != 62 || types["cooperation"] != 66 || types["hostility"] != 38 || types["coercion"] != 34 {
+		t.Errorf("%d records %v, want 200: summit 62, cooperation 66, hostility 38, coercion 34", len(ds.Records), types)
 	}
 	// Event 669666380: Mali → Chad, 190 (use conventional military force),
-	// Goldstein -10, 1 June 2017.
+	// Goldstein -10, 1 June 2017: one event of full intensity, weight 1.
 	r := record(t, ds, "gdelt-2017-06-hostility-mli-tcd")
-	if !r.Directed || r.Weight != 10 || r.Start != graph.MustDate("2017-06") || r.Cite != "GLOBALEVENTID 669666380" ||
+	if !r.Directed || r.Weight != 1 || r.Start != graph.MustDate("2017-06") || r.Cite != "GLOBALEVENTID 669666380" ||
 		r.Label != "Use conventional military force" || !strings.Contains(r.Note, "http://thenationonlineng.net/french-president-african-leaders-meet-al-qaida-boko-haram/") {
 		t.Errorf("Mali → Chad: %+v", r)
 	}
 	// Events 669666359 (Egypt hosts, 043, 2.8) and 669666369 (Saudi visit,
-	// 042, 1.9), July 2016: one mutual summit record of weight 2.3 or 2.4.
+	// 042, 1.9), July 2016: one mutual summit record of weight
+	// (2.8 + 1.9) / 10.
 	r = record(t, ds, "gdelt-2016-07-summit-egy-sau")
-	if r.Directed || r.Weight < 2.3 || r.Weight > 2.4 || r.Cite != "GLOBALEVENTID 669666359, 669666369" || r.Label != "2 events" {
+	if r.Directed || r.Weight != 0.47 || r.Cite != "GLOBALEVENTID 669666359, 669666369" || r.Label != "2 events" ||
+		!strings.Contains(r.Note, "Weight: the events' absolute Goldstein scores summed (4.7) over 10.") {
 		t.Errorf("Egypt–Saudi Arabia: %+v", r)
+	}
+	// Event 661115768 (173, arrest: France arrests a former Guantánamo
+	// detainee): coercion from France on the United States, not hostility.
+	r = record(t, ds, "gdelt-2017-06-coercion-fra-usa")
+	if r.Weight != 0.5 || r.Label != "Arrest, detain, or charge with legal action" {
+		t.Errorf("France → United States, an arrest: %+v", r)
+	}
+	codes := regexp.MustCompile(`(?:\(CAMEO |×\d+, )(\d+) `)
+	for _, r := range ds.Records {
+		ms := codes.FindAllStringSubmatch(r.Note, -1)
+		if len(ms) == 0 {
+			t.Errorf("no CAMEO code in the note of %s", r.ID)
+		}
+		for _, m := range ms {
+			if is17or18 := strings.HasPrefix(m[1], "17") || strings.HasPrefix(m[1], "18"); is17or18 != (r.Type == "coercion") {
+				t.Errorf("CAMEO %s as %s: %+v", m[1], r.Type, r)
+			}
+		}
 	}
 	// Event 669666600 (036, intent to meet) is not a meeting.
 	for _, r := range ds.Records {
@@ -405,8 +428,28 @@ func TestGDELTReal(t *testing.T) {
 			t.Errorf("669666600 (CAMEO 036) was imported: %+v", r)
 		}
 	}
-	if len(ds.Types) != 1 || ds.Types[0].ID != "cooperation" || ds.Types[0].Sign != graph.Positive {
-		t.Errorf("types %+v, want the positive cooperation type", ds.Types)
+	if len(ds.Types) != 2 || ds.Types[0].ID != "cooperation" || ds.Types[0].Sign != graph.Positive ||
+		ds.Types[1].ID != "coercion" || ds.Types[1].Sign != graph.Negative {
+		t.Errorf("types %+v, want the positive cooperation and the negative coercion types", ds.Types)
+	}
+
+	// The weight counts every event: per type, the records' weights sum to
+	// the same whatever the period they aggregate over (154.49 in all).
+	totals := func(period string) map[string]float64 {
+		res := realImport(t, "gdelt", Options{Period: period}, "gdelt/events2samps.csv")
+		sum := map[string]float64{}
+		for _, r := range res.Dataset.Records {
+			sum[r.Type] += r.Weight
+			sum[""] += r.Weight
+		}
+		for k, v := range sum {
+			sum[k] = math.Round(v*100) / 100
+		}
+		return sum
+	}
+	day, month, year := totals("day"), totals("month"), totals("year")
+	if !reflect.DeepEqual(day, month) || !reflect.DeepEqual(month, year) || month[""] != 154.49 {
+		t.Errorf("weights per type by day %v, month %v, year %v; want the same, 154.49 in all", day, month, year)
 	}
 }
 
