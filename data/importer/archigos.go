@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/dipgraph/dipgraph/data"
 	"github.com/dipgraph/dipgraph/graph"
 )
 
@@ -22,19 +23,27 @@ type tenure struct {
 	entry, exit string
 }
 
-// archLeader is one Archigos leader (leadid) with their tenures.
+// archLeader is one Archigos leader (leadid) with their tenures. A leadid
+// that the file gives to rows of two countries makes two archLeaders (see
+// leaderFor).
 type archLeader struct {
 	leadid  string
 	name    string
+	country string   // the country id of the first row
+	at      data.Pos // the first row's leadid cell
+	aliases []string // other names the rows give this leader
 	dbpedia string
 	tenures map[string]*tenure
+	// warnings about rows that disagree with earlier ones, for when the
+	// leader is kept
+	warnings []data.Problem
 }
 
 // importArchigos reads Archigos leader-years (tab-separated, Latin-1):
 // each leader becomes an entity of kind leader with their country and a
 // role per tenure spell, and each of their countries an entity.
 func importArchigos(r *run, files []File) (*graph.Dataset, error) {
-	leaders := map[string]*archLeader{}
+	leaders := newArchLeaders()
 	var dataEnd graph.Date
 	for _, f := range files {
 		s, err := openSheet(r, f, '\t', latin1OrUTF8, true)
@@ -59,7 +68,8 @@ func importArchigos(r *run, files []File) (*graph.Dataset, error) {
 		base    string
 	}
 	var list []*kept
-	for _, l := range leaders {
+	var warnings data.Problems
+	for _, l := range leaders.all() {
 		k := &kept{l: l}
 		for _, t := range l.tenures {
 			if k.first == nil || cmp.Or(t.start.Compare(k.first.start), cmp.Compare(t.obsid, k.first.obsid)) < 0 {
@@ -77,6 +87,7 @@ func importArchigos(r *run, files []File) (*graph.Dataset, error) {
 		if len(k.tenures) == 0 {
 			continue
 		}
+		warnings = append(warnings, l.warnings...)
 		slices.SortFunc(k.tenures, func(a, b *tenure) int { return cmp.Or(a.start.Compare(b.start), cmp.Compare(a.obsid, b.obsid)) })
 		// The id is stable whatever the filters: name, country and year of
 		// the leader's first tenure.
@@ -86,6 +97,10 @@ func importArchigos(r *run, files []File) (*graph.Dataset, error) {
 	slices.SortFunc(list, func(a, b *kept) int {
 		return cmp.Or(cmp.Compare(a.base, b.base), a.first.start.Compare(b.first.start), cmp.Compare(a.l.leadid, b.l.leadid))
 	})
+	warnings.Sort()
+	for _, p := range warnings {
+		r.warn(p)
+	}
 
 	src := graph.Source{
 		ID:     "archigos",
@@ -110,17 +125,19 @@ func importArchigos(r *run, files []File) (*graph.Dataset, error) {
 		}
 		taken[k.base]++
 		last := k.tenures[len(k.tenures)-1]
-		e := graph.Entity{ID: id, Kind: graph.KindLeader, Name: k.l.name, Country: last.country}
-		if full := dbpediaName(k.l.dbpedia); full != "" && full != k.l.name {
-			e.Aliases = []string{full}
+		e := graph.Entity{ID: id, Kind: graph.KindLeader, Name: k.l.name, Country: last.country, Aliases: slices.Clone(k.l.aliases)}
+		if full := dbpediaName(k.l.dbpedia); full != "" && full != k.l.name && !slices.Contains(e.Aliases, full) {
+			e.Aliases = append(e.Aliases, full)
 		}
 		var notes []string
 		for _, t := range k.tenures {
+			// A tenure "still in office" when the rows stop is censored:
+			// its role ends on the last day the data covers, and the note
+			// says so, rather than claiming the office is held today.
 			role := graph.Role{Title: "Leader of " + countryByID[t.country].name, Start: t.start, End: t.end}
 			exit := "exit " + strings.ToLower(t.exit)
 			if t.exit == "Still in Office" {
-				role.End = graph.Date{}
-				exit = "still in office when the data ends (" + dataEnd.String() + ")"
+				exit = censoredExit(t.end, dataEnd)
 			}
 			e.Roles = append(e.Roles, role)
 			notes = append(notes, fmt.Sprintf("%s: entry %s, %s", t.obsid, strings.ToLower(t.entry), exit))
@@ -133,8 +150,18 @@ func importArchigos(r *run, files []File) (*graph.Dataset, error) {
 	return ds, nil
 }
 
+// censoredExit words the exit of a tenure still in office at its last
+// row, which ends on end; the file's rows run to dataEnd.
+func censoredExit(end, dataEnd graph.Date) string {
+	if end == dataEnd {
+		return "still in office when the data ends (" + end.String() + "): the role ends there because the data does (right-censored), not the tenure"
+	}
+	return "still in office at its last row (" + end.String() + "; the data runs to " + dataEnd.String() +
+		"): the role ends there because the data does (right-censored), not the tenure"
+}
+
 // archigosRow adds one leader-year row.
-func archigosRow(s *sheet, leaders map[string]*archLeader, dataEnd *graph.Date) {
+func archigosRow(s *sheet, leaders archLeaders, dataEnd *graph.Date) {
 	obsid, leadid, name := s.get("obsid"), s.get("leadid"), s.get("leader")
 	switch {
 	case obsid == "":
@@ -168,14 +195,7 @@ func archigosRow(s *sheet, leaders map[string]*archLeader, dataEnd *graph.Date) 
 	if dataEnd.Compare(end) < 0 {
 		*dataEnd = end
 	}
-	l := leaders[leadid]
-	if l == nil {
-		l = &archLeader{leadid: strings.Clone(leadid), name: strings.Clone(name), tenures: map[string]*tenure{}}
-		if u := s.get("dbpedia.uri"); u != "NA" {
-			l.dbpedia = strings.Clone(u)
-		}
-		leaders[l.leadid] = l
-	}
+	l := leaders.leaderFor(s, leadid, name, st.id)
 	t := l.tenures[obsid]
 	if t == nil {
 		t = &tenure{obsid: strings.Clone(obsid), country: st.id, start: start, end: end}

@@ -11,7 +11,8 @@ import (
 // The fuzzers feed arbitrary text to each importer. An import never
 // panics; it fails with problems that each name a file (and a row, unless
 // the whole file is at fault), or it succeeds with data that validates,
-// and every skipped row is named by file, row and column.
+// and every skipped row and every warning is named by file, row and
+// column and says what to do.
 //
 //	go test ./data/importer -fuzz FuzzCSV          (and FuzzMIDRow, FuzzGDELTRow, FuzzArchigosRow, FuzzCOWRow)
 
@@ -42,6 +43,14 @@ func checkImport(t *testing.T, kind string, opt Options, files ...[2]string) {
 	for _, p := range res.Skipped {
 		if p.Pos.File == "" || p.Pos.Line < 1 || p.Pos.Col < 1 {
 			t.Errorf("skipped row without a place: %v", p)
+		}
+		if p.Hint == "" {
+			t.Errorf("skipped row without a fix: %v", p)
+		}
+	}
+	for _, p := range res.Warnings {
+		if p.Pos.File == "" || p.Pos.Line < 1 || p.Pos.Col < 1 || p.Hint == "" {
+			t.Errorf("warning without a place or a fix: %v", p)
 		}
 	}
 	mustValidate(t, res.Dataset)
@@ -96,6 +105,10 @@ func FuzzArchigosRow(f *testing.F) {
 	f.Add("SWZ-2014\t149e3cce\t225\tSWZ\tDidier Burkhalter\t2014-01-01\t2014-12-31\tRegular\tRegular\t.\t.\t.\tM\t1960\t-777\t1960-04-1970\tNA\tNA\t0\t.\t.\t.\tNA\tNA")
 	f.Add("COL-1990\tx\t100\tCOL\tC\xe9sar Gaviria Trujillo\t1990-08-07\t1990-12-31\tRegular\t(n_year)\t.\t.\t.\tM\t1947\t-777\tNA\tNA\thttp://dbpedia.org/resource/C%C3%A9sar_Gaviria\t0\t.\t.\t.\tNA\tNA")
 	f.Fuzz(func(t *testing.T, row string) {
+		// The row after one of another country under the same leader id,
+		// as Archigos 4.1 gives Mackenzie King's id to Buenaventura Báez.
+		king := "CAN-1921\t81dcc176-1e42-11e4-b4cd-db5882bf8def\t20\tCAN\tKing\t1921-12-29\t1921-12-31\tRegular\tRegular\t.\t.\t.\tM\t1874\t1950\tNA\tNA\tNA\t0\t.\t.\t.\tNA\tNA\n"
+		checkImport(t, "archigos", Options{}, [2]string{"arch.txt", archigosHeader + king + row + "\n"})
 		checkImport(t, "archigos", Options{}, [2]string{"arch.txt", archigosHeader + row + "\n"})
 		checkImport(t, "archigos", Options{Strict: true, Since: 1900}, [2]string{"arch.txt", archigosHeader + row})
 	})

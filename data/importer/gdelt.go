@@ -16,6 +16,15 @@ import (
 // A code matches the longest prefix listed; codes that match none are not
 // imported (statements, appeals, intentions, consultations by telephone,
 // praise and criticism, protests, reduced relations).
+//
+// Coercion (17x: seizing property, sanctions, arrests, expulsions,
+// repression) and assault (18x: abductions, bombings, assassinations) are
+// not hostility between states: GDELT codes a country's police arresting
+// another country's citizens, or a gunman from one country attacking
+// people of another, as such events between the two countries. They map
+// to the type coercion, declared apart from hostility, so that a figure
+// does not draw them as a state's hostility to another (and --types
+// leaves them out).
 var cameoMapping = []struct {
 	prefix string
 	typ    string
@@ -32,8 +41,8 @@ var cameoMapping = []struct {
 	{"08", "cooperation"},  // yield
 	{"13", "hostility"},    // threaten
 	{"15", "hostility"},    // exhibit military posture
-	{"17", "hostility"},    // coerce
-	{"18", "hostility"},    // assault
+	{"17", "coercion"},     // coerce: sanctions, arrests, expulsions, repression
+	{"18", "coercion"},     // assault: abduction, bombing, assassination
 	{"19", "hostility"},    // fight
 	{"20", "hostility"},    // use unconventional mass violence
 }
@@ -103,7 +112,7 @@ type gdeltKey struct {
 type gdeltAgg struct {
 	seen    map[string]bool // article URL + code + day
 	events  int
-	weight  float64 // sum of |Goldstein|
+	weight  float64 // sum of |Goldstein| of the events counted
 	codes   map[string]int
 	names   map[string]string
 	ids     []string        // the first few GLOBALEVENTIDs
@@ -177,7 +186,7 @@ func importGDELT(r *run, files []File) (*graph.Dataset, error) {
 	ds := &graph.Dataset{
 		Title: "GDELT events between countries",
 		Description: "GDELT events between two countries, aggregated per relation type, pair and " + period +
-			"; weight: the mean absolute Goldstein score." + r.filterNote(),
+			"; weight: the sum of the events' absolute Goldstein scores over 10 (one event of full intensity weighs 1), at most 10." + r.filterNote(),
 		Sources: []graph.Source{src},
 	}
 	used := map[string]bool{}
@@ -186,7 +195,7 @@ func importGDELT(r *run, files []File) (*graph.Dataset, error) {
 		a := aggs[k]
 		rec := graph.Record{
 			Type: k.typ, Parties: []string{k.from, k.to}, Directed: k.typ != "summit", Start: k.period, Source: src.ID,
-			Weight: math.Max(graph.MinWeight, math.Round(a.weight/float64(a.events)*10)/10),
+			Weight: gdeltWeight(a),
 		}
 		rec.ID = fmt.Sprintf("gdelt-%s-%s-%s-%s", k.period, k.typ, k.from, k.to)
 		codes := slices.Sorted(maps.Keys(a.codes))
@@ -202,6 +211,7 @@ func importGDELT(r *run, files []File) (*graph.Dataset, error) {
 		var b strings.Builder
 		fmt.Fprintf(&b, "%s between %s and %s in %s (CAMEO %s).", count(a.events, "GDELT event", "GDELT events"),
 			countryByID[k.from].name, countryByID[k.to].name, k.period.Human(), strings.Join(parts, ", "))
+		b.WriteString(gdeltWeightNote(a))
 		if len(a.urls) > 0 {
 			b.WriteString(" Articles: " + strings.Join(a.urls, " "))
 			if more := len(a.allURLs) - len(a.urls); more > 0 {
@@ -221,14 +231,42 @@ func importGDELT(r *run, files []File) (*graph.Dataset, error) {
 	if usedType["cooperation"] {
 		ds.Types = append(ds.Types, cooperationType)
 	}
+	if usedType["coercion"] {
+		ds.Types = append(ds.Types, coercionType)
+	}
 	return ds, nil
+}
+
+// gdeltWeight is an aggregate's weight: the sum of its events' absolute
+// Goldstein scores divided by 10, so that one event of full intensity
+// (Goldstein ±10, such as the use of conventional military force) weighs 1
+// and a visit (1.9) 0.19. Goldstein is fixed per event code: how
+// cooperative or conflictual that kind of event is; the sum makes ten such
+// events weigh ten times one. A figure's edge sums its records, so an edge
+// weighs the same whatever --period the events were aggregated over,
+// unless a record reaches the cap: at most 10 (a record's largest weight),
+// at least graph.MinWeight; rounded to 0.01.
+func gdeltWeight(a *gdeltAgg) float64 {
+	return min(graph.MaxWeight, max(graph.MinWeight, math.Round(a.weight*10)/100))
+}
+
+// gdeltWeightNote says how the weight came about, for the record's note.
+func gdeltWeightNote(a *gdeltAgg) string {
+	sum := math.Round(a.weight*10) / 10
+	if w := gdeltWeight(a); w == graph.MaxWeight && sum/10 > graph.MaxWeight {
+		return fmt.Sprintf(" Weight: the events' absolute Goldstein scores summed (%.1f) over 10, capped at %g.", sum, graph.MaxWeight)
+	}
+	return fmt.Sprintf(" Weight: the events' absolute Goldstein scores summed (%.1f) over 10.", sum)
 }
 
 // cooperationType is the positive type GDELT's cooperation events map to.
 var cooperationType = graph.Type{ID: "cooperation", Label: "Cooperation / agreement", Sign: graph.Positive, Weight: 1}
 
+// coercionType is the negative type of CAMEO 17x and 18x (see cameoMapping).
+var coercionType = graph.Type{ID: "coercion", Label: "Coercion / assault (not between states)", Sign: graph.Negative, Weight: 1}
+
 func typeOrder(t string) int {
-	return slices.Index([]string{"summit", "cooperation", "hostility"}, t)
+	return slices.Index([]string{"summit", "cooperation", "coercion", "hostility"}, t)
 }
 
 // gdeltRow adds one event row to the aggregates.

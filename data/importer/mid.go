@@ -25,20 +25,36 @@ var highestActions = []string{"no militarized action", "threat to use force", "t
 // lower first).
 type midKey struct{ disp, lo, hi int }
 
-// midPair gathers the dispute-year rows of one dispute and pair, from both
-// directions.
-type midPair struct {
-	years   []int   // distinct years, sorted
-	sideA   [2]bool // lo, hi seen on Side A
-	host    [2]int  // highest hostility level of lo, hi (0 unknown)
-	hiact   [2]int  // highest action of lo, hi (-1 unknown)
-	ongoing bool    // still ongoing at the end of 2010
-	rows    int
+// midYear is what the rows of one dispute, pair and year say, from both
+// directions. Index 0 is the state with the lower code.
+type midYear struct {
+	year  int
+	sideA [2]bool // seen on Side A
+	host  [2]int  // highest hostility level (0 unknown)
+	hiact [2]int  // highest action (-1 unknown)
+	rows  int
 }
 
-// importMID reads the Gibler–Miller–Little directed dispute-year file and
-// writes one hostility record per dispute and pair of states: the two
-// mirrored rows of each year and the rows of every year fold into it.
+// add folds another year's (or row's) findings into y.
+func (y *midYear) add(o midYear) {
+	for i := range 2 {
+		y.sideA[i] = y.sideA[i] || o.sideA[i]
+		y.host[i], y.hiact[i] = max(y.host[i], o.host[i]), max(y.hiact[i], o.hiact[i])
+	}
+	y.rows += o.rows
+}
+
+// midPair gathers the dispute-year rows of one dispute and pair.
+type midPair struct {
+	years   []midYear // one per distinct year, sorted
+	ongoing bool      // still ongoing at the end of 2010
+}
+
+// importMID reads the Gibler–Miller–Little directed dispute-year file.
+// The rows of one dispute and pair of states — both directions, every
+// year — fold into spells of consecutive years (see midSpells), and each
+// spell into hostility records from each state that took militarized
+// action (see midRecords).
 func importMID(r *run, files []File) (*graph.Dataset, error) {
 	pairs := map[midKey]*midPair{}
 	version := ""
@@ -100,132 +116,59 @@ func importMID(r *run, files []File) (*graph.Dataset, error) {
 			if b.code < a.code {
 				k, i, j = midKey{disp, b.code, a.code}, 1, 0
 			}
+			y := midYear{year: year, rows: 1}
+			if sideA == "1" {
+				y.sideA[i] = true
+			} else {
+				y.sideA[j] = true
+			}
+			y.host[i], y.host[j] = h1, h2
+			y.hiact[i], y.hiact[j] = act1, act2
 			p := pairs[k]
 			if p == nil {
-				p = &midPair{hiact: [2]int{-1, -1}}
+				p = &midPair{}
 				pairs[k] = p
 			}
-			p.rows++
-			if at, found := slices.BinarySearch(p.years, year); !found {
-				p.years = slices.Insert(p.years, at, year)
+			at, found := slices.BinarySearchFunc(p.years, year, func(e midYear, y int) int { return cmp.Compare(e.year, y) })
+			if !found {
+				p.years = slices.Insert(p.years, at, midYear{year: year, hiact: [2]int{-1, -1}})
 			}
-			if sideA == "1" {
-				p.sideA[i] = true
-			} else {
-				p.sideA[j] = true
-			}
-			p.host[i], p.host[j] = max(p.host[i], h1), max(p.host[j], h2)
-			p.hiact[i], p.hiact[j] = max(p.hiact[i], act1), max(p.hiact[j], act2)
+			p.years[at].add(y)
 			p.ongoing = p.ongoing || s.get("ongo2010") == "1"
 		}); err != nil {
 			return nil, err
 		}
 	}
 
-	keys := make([]midKey, 0, len(pairs))
+	var spells []midSpell
 	for k, p := range pairs {
-		if r.yearsOverlap(p.years[0], p.years[len(p.years)-1]) {
-			keys = append(keys, k)
-		} else {
-			r.left["rows outside --since/--until"] += p.rows
+		for _, sp := range midSpells(k, p) {
+			if r.yearsOverlap(sp.first, sp.last) {
+				spells = append(spells, sp)
+			} else {
+				r.left["rows outside --since/--until"] += sp.rows
+			}
 		}
 	}
-	slices.SortFunc(keys, func(a, b midKey) int {
-		return cmp.Or(cmp.Compare(pairs[a].years[0], pairs[b].years[0]), cmp.Compare(a.disp, b.disp), cmp.Compare(a.lo, b.lo), cmp.Compare(a.hi, b.hi))
+	slices.SortFunc(spells, func(a, b midSpell) int {
+		return cmp.Or(cmp.Compare(a.first, b.first), cmp.Compare(a.key.disp, b.key.disp), cmp.Compare(a.key.lo, b.key.lo), cmp.Compare(a.key.hi, b.key.hi))
 	})
 	src := midSource(files, version)
 	ds := &graph.Dataset{
-		Title:       "Militarized interstate disputes",
-		Description: "Militarized interstate disputes of the Gibler–Miller–Little MID data, one hostility record per dispute and pair of states." + r.filterNote(),
-		Sources:     []graph.Source{src},
+		Title: "Militarized interstate disputes",
+		Description: "Militarized interstate disputes of the Gibler–Miller–Little MID data: for each dispute, pair of states and spell of consecutive years, " +
+			"a hostility record from each state that took militarized action, weighted and labelled by its own hostility level." + r.filterNote(),
+		Sources: []graph.Source{src},
 	}
 	used := map[string]bool{}
-	for _, k := range keys {
-		p := pairs[k]
-		states := [2]cowState{cowByCode[k.lo], cowByCode[k.hi]}
-		rec := graph.Record{Type: "hostility", Source: src.ID, Cite: fmt.Sprintf("dispute %d", k.disp),
-			Start: graph.Date{Year: p.years[0]}}
-		if last := p.years[len(p.years)-1]; last != p.years[0] {
-			rec.End = graph.Date{Year: last}
+	for _, sp := range spells {
+		for _, rec := range midRecords(sp, src.ID) {
+			ds.Records = append(ds.Records, rec)
+			used[rec.Parties[0]], used[rec.Parties[1]] = true, true
 		}
-		// Directed from the state on Side A (the side that took the first
-		// militarized action) to the other; mutual when the two changed
-		// sides over the years.
-		order := [2]int{0, 1}
-		switch {
-		case p.sideA[0] && !p.sideA[1]:
-			rec.Directed = true
-		case p.sideA[1] && !p.sideA[0]:
-			rec.Directed, order = true, [2]int{1, 0}
-		default:
-			if states[1].id < states[0].id {
-				order = [2]int{1, 0}
-			}
-		}
-		a, b := states[order[0]], states[order[1]]
-		rec.Parties = []string{a.id, b.id}
-		rec.ID = fmt.Sprintf("mid%d-%s-%s", k.disp, a.id, b.id)
-		if level := max(p.host[0], p.host[1]); level > 0 {
-			rec.Weight = float64(level)
-			rec.Label = hostilityLevels[level]
-		}
-		rec.Note = midNote(k.disp, p, [2]string{countryByID[a.id].name, countryByID[b.id].name}, order, rec.Directed)
-		ds.Records = append(ds.Records, rec)
-		used[a.id], used[b.id] = true, true
 	}
 	ds.Entities = countryEntities(used)
 	return ds, nil
-}
-
-// midNote summarises a dispute pair in words.
-func midNote(disp int, p *midPair, names [2]string, order [2]int, directed bool) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "Militarized interstate dispute %d, %s.", disp, yearList(p.years))
-	for n, i := range order {
-		fmt.Fprintf(&b, " %s", names[n])
-		if directed && n == 0 {
-			b.WriteString(" (Side A)")
-		}
-		b.WriteString(": ")
-		act, h := p.hiact[i], p.host[i]
-		switch {
-		case act >= 0 && h > 0 && highestActions[act] == hostilityLevels[h]:
-			fmt.Fprintf(&b, "highest action %s (hostility level %d).", highestActions[act], h)
-		case act >= 0 && h > 0:
-			fmt.Fprintf(&b, "highest action %s (hostility level %d, %s).", highestActions[act], h, hostilityLevels[h])
-		case act >= 0:
-			fmt.Fprintf(&b, "highest action %s.", highestActions[act])
-		case h > 0:
-			fmt.Fprintf(&b, "hostility level %d, %s.", h, hostilityLevels[h])
-		default:
-			b.WriteString("level unknown.")
-		}
-	}
-	if !directed {
-		b.WriteString(" The two states were on different sides in different years.")
-	}
-	if p.ongoing {
-		b.WriteString(" Still ongoing at the end of 2010, where the data ends.")
-	}
-	return b.String()
-}
-
-// yearList writes years as runs: 1990, 1992–1994.
-func yearList(years []int) string {
-	var parts []string
-	for i := 0; i < len(years); {
-		j := i
-		for j+1 < len(years) && years[j+1] == years[j]+1 {
-			j++
-		}
-		if j == i {
-			parts = append(parts, strconv.Itoa(years[i]))
-		} else {
-			parts = append(parts, fmt.Sprintf("%d–%d", years[i], years[j]))
-		}
-		i = j + 1
-	}
-	return strings.Join(parts, ", ")
 }
 
 func midSource(files []File, version string) graph.Source {
