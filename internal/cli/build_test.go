@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -18,7 +18,7 @@ import (
 // TestDocumentedManifest keeps docs/manifest.md true: its example parses
 // and every figure's settings apply as render flags.
 func TestDocumentedManifest(t *testing.T) {
-	src, err := os.ReadFile("docs/manifest.md")
+	src, err := os.ReadFile(filepath.Join(root, "docs", "manifest.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,7 +50,7 @@ func TestDocumentedManifest(t *testing.T) {
 // figures.yaml: every figure under out/ must be what the code makes now.
 func TestProjectManifestIsFresh(t *testing.T) {
 	var out, errb bytes.Buffer
-	code := run(context.Background(), []string{"build", "--check"}, strings.NewReader(""), &out, &errb)
+	code := Run(context.Background(), []string{"build", "--check", filepath.Join(root, "figures.yaml")}, strings.NewReader(""), &out, &errb)
 	if code != 0 {
 		t.Errorf("build --check exited %d (run `go run . build` and commit out/):\n%s%s", code, out.String(), errb.String())
 	}
@@ -73,7 +73,7 @@ func BenchmarkBuild20(b *testing.B) {
 		render.ForgetLayouts() // each build as a fresh process makes it
 		os.RemoveAll(filepath.Join(dir, "out"))
 		var errb bytes.Buffer
-		if code := run(context.Background(), []string{"build", path}, strings.NewReader(""), io.Discard, &errb); code != 0 {
+		if code := Run(context.Background(), []string{"build", path}, strings.NewReader(""), io.Discard, &errb); code != 0 {
 			b.Fatalf("build exited %d:\n%s", code, errb.String())
 		}
 	}

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -12,11 +12,10 @@ import (
 	"github.com/dipgraph/dipgraph/data"
 )
 
-// realData finds ../shared/data/real from the repository root (the test's
-// working directory), or skips.
+// realData finds ../shared/data/real from the repository root, or skips.
 func realData(t *testing.T) string {
 	t.Helper()
-	p := filepath.Join("..", "shared", "data", "real")
+	p := filepath.Join(root, "..", "shared", "data", "real")
 	if st, err := os.Stat(p); err != nil || !st.IsDir() {
 		t.Skip("the real datasets are not here: expected ../shared/data/real beside the repository")
 	}
@@ -43,7 +42,7 @@ func TestImportRealFiles(t *testing.T) {
 			path := filepath.Join(out, c.args[1]+".yaml")
 			args = append(args, "-o", path)
 			var stdout, stderr bytes.Buffer
-			if code := run(context.Background(), args, strings.NewReader(""), &stdout, &stderr); code != exitOK {
+			if code := Run(context.Background(), args, strings.NewReader(""), &stdout, &stderr); code != exitOK {
 				t.Fatalf("exit %d: %s", code, stderr.String())
 			}
 			if !strings.Contains(stderr.String(), "wrote "+path+": "+c.want+"\n") || stdout.Len() > 0 {

@@ -1,4 +1,4 @@
-package main
+package cli
 
 // Real clients: the default figure and the HTML report opened by the
 // programs analysts use — headless Chromium (screenshots at slide size,
@@ -86,7 +86,7 @@ func renderDefault(t *testing.T, dir string) (svg, report string) {
 	svg, report = filepath.Join(dir, "figure.svg"), filepath.Join(dir, "report.html")
 	for _, out := range []string{svg, report} {
 		var stderr bytes.Buffer
-		if code := run(context.Background(), []string{"render", "-o", out}, strings.NewReader(""), io.Discard, &stderr); code != 0 {
+		if code := Run(context.Background(), []string{"render", "-o", out}, strings.NewReader(""), io.Discard, &stderr); code != 0 {
 			t.Fatalf("render -o %s: exit %d\n%s", out, code, stderr.String())
 		}
 	}

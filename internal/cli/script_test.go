@@ -1,13 +1,18 @@
-package main
+package cli
 
 import (
 	"bytes"
+	"context"
 	"encoding/xml"
 	"errors"
 	"flag"
 	"io"
 	"os"
 	"os/exec"
+	"os/signal"
+	"path/filepath"
+	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -22,27 +27,75 @@ var update = flag.Bool("update", false, "rewrite expected output in testdata/scr
 
 // TestMain lets the test binary act as the dipgraph command: testscript
 // installs it on $PATH under that name and, when a script runs it, calls
-// main — run with the process's arguments and streams, then os.Exit with
-// its code. (Layout workers, which re-run this binary, are served by the
-// render package's init before TestMain runs.)
+// dipgraphMain. (Layout workers, which re-run this binary, are served by
+// the render package's init before TestMain runs.)
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"dipgraph": main,
+		"dipgraph": dipgraphMain,
 	})
+}
+
+// dipgraphMain is what the dipgraph command's main does: Run with the
+// process's arguments and streams, stopped by an interrupt, then os.Exit
+// with its code.
+func dipgraphMain() {
+	if v := os.Getenv(graphvizVersionEnv); v != "" {
+		buildInfo = func() (*debug.BuildInfo, bool) {
+			bi, ok := debug.ReadBuildInfo()
+			if ok && !slices.ContainsFunc(bi.Deps, func(m *debug.Module) bool { return m.Path == goGraphviz }) {
+				bi.Deps = append(bi.Deps, &debug.Module{Path: goGraphviz, Version: v})
+			}
+			return bi, ok
+		}
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	code := Run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// goGraphviz is the module whose version dipgraph version prints.
+const goGraphviz = "github.com/goccy/go-graphviz"
+
+// graphvizVersionEnv passes go.mod's version of go-graphviz to the
+// scripts' dipgraph: unlike the dipgraph command, a test binary of a
+// package other than main does not know its dependencies' versions.
+const graphvizVersionEnv = "DIPGRAPH_TEST_GO_GRAPHVIZ"
+
+// requiredVersion is the version of a module go.mod requires.
+func requiredVersion(t *testing.T, module string) string {
+	t.Helper()
+	src, err := os.ReadFile(filepath.Join(root, "go.mod"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for line := range strings.Lines(string(src)) {
+		f := strings.Fields(strings.TrimPrefix(strings.TrimSpace(line), "require "))
+		if len(f) >= 2 && f[0] == module {
+			return f[1]
+		}
+	}
+	t.Fatalf("go.mod does not require %s", module)
+	return ""
 }
 
 // TestScripts runs the end-to-end scripts in testdata/script, each in a
 // fresh working directory holding only the script's own files.
 //
-//	go test -run TestScripts/render_usage   # one script
-//	go test -run TestScripts -update        # refresh cmp'd expected files
+//	go test ./internal/cli -run TestScripts/render_usage   # one script
+//	go test ./internal/cli -run TestScripts -update        # refresh cmp'd expected files
 func TestScripts(t *testing.T) {
 	t.Parallel()
+	graphviz := requiredVersion(t, goGraphviz)
 	testscript.Run(t, testscript.Params{
 		Dir:                 "testdata/script",
 		UpdateScripts:       *update,
 		RequireExplicitExec: true,
 		RequireUniqueNames:  true,
+		Setup: func(env *testscript.Env) error {
+			env.Setenv(graphvizVersionEnv, graphviz)
+			return nil
+		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"exits":   cmdExits,
 			"svgtext": cmdSVGText,

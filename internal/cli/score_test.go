@@ -1,9 +1,10 @@
-package main
+package cli
 
 import (
 	"bytes"
 	"context"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -11,7 +12,7 @@ import (
 // TestREADMEScore: the README's example of dipgraph score is what the
 // command prints for the embedded dataset, line for line.
 func TestREADMEScore(t *testing.T) {
-	readme, err := os.ReadFile("README.md")
+	readme, err := os.ReadFile(filepath.Join(root, "README.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -21,7 +22,7 @@ func TestREADMEScore(t *testing.T) {
 	}
 	want, _, _ := strings.Cut(rest, "\n\n")
 	var out, errs bytes.Buffer
-	if code := run(context.Background(), []string{"score"}, strings.NewReader(""), &out, &errs); code != 0 {
+	if code := Run(context.Background(), []string{"score"}, strings.NewReader(""), &out, &errs); code != 0 {
 		t.Fatalf("dipgraph score: exit %d: %s", code, errs.String())
 	}
 	got, _, _ := strings.Cut(out.String(), "\nProblems:")

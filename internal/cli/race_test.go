@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -68,7 +68,7 @@ func TestBuildJobs(t *testing.T) {
 			}
 		}
 		var stdout, stderr bytes.Buffer
-		code := run(context.Background(), []string{"build", "--jobs", fmt.Sprint(jobs), filepath.Join(dir, "figures.yaml")}, nil, &stdout, &stderr)
+		code := Run(context.Background(), []string{"build", "--jobs", fmt.Sprint(jobs), filepath.Join(dir, "figures.yaml")}, nil, &stdout, &stderr)
 		if code != exitData {
 			t.Fatalf("--jobs %d: exit %d, want 1 (one figure fails):\n%s", jobs, code, stderr.String())
 		}

@@ -1,9 +1,10 @@
-package main
+package cli
 
 import (
 	"bytes"
 	"context"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -19,18 +20,19 @@ import (
 // at. render's TestCorpusHeldAside does the same for the held-aside
 // datasets in render/testdata/legibility.
 //
-//	go test . -run TestCorpusFigures -v   # the scores, figure by figure
+//	go test ./internal/cli -run TestCorpusFigures -v   # the scores, figure by figure
 func TestCorpusFigures(t *testing.T) {
-	src, err := os.ReadFile("figures.yaml")
+	path := filepath.Join(root, "figures.yaml")
+	src, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := data.ParseManifest("figures.yaml", src, manifestSettings())
+	m, err := data.ParseManifest(path, src, manifestSettings())
 	if err != nil {
 		t.Fatal(err)
 	}
 	bf := buildFlags{check: true, jobs: 1}
-	figs, err := planBuild(m, ".", bf)
+	figs, err := planBuild(m, root, bf)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -13,7 +13,7 @@ import (
 // the accepted files in testdata/stats, named after the flags of each case.
 // After checking a change by eye, accept it with
 //
-//	go test -run TestStatsGolden -update
+//	go test ./internal/cli -run TestStatsGolden -update
 func TestStatsGolden(t *testing.T) {
 	tests := []struct {
 		file string
@@ -56,7 +56,7 @@ func TestStatsGolden(t *testing.T) {
 func statsOutput(t *testing.T, args ...string) string {
 	t.Helper()
 	var out, errb bytes.Buffer
-	if code := run(context.Background(), append([]string{"stats"}, args...), strings.NewReader(""), &out, &errb); code != 0 || errb.Len() > 0 {
+	if code := Run(context.Background(), append([]string{"stats"}, args...), strings.NewReader(""), &out, &errb); code != 0 || errb.Len() > 0 {
 		t.Fatalf("stats %v: exit %d, stderr %q", args, code, errb.String())
 	}
 	return out.String()

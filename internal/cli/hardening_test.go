@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bufio"
@@ -108,7 +108,7 @@ func TestBadCorpus(t *testing.T) {
 			args := append(append([]string{"validate"}, c.flags...), path)
 			var stdout, stderr bytes.Buffer
 			start := time.Now()
-			code := run(context.Background(), args, strings.NewReader(""), &stdout, &stderr)
+			code := Run(context.Background(), args, strings.NewReader(""), &stdout, &stderr)
 			if d := time.Since(start); d > 10*time.Second {
 				t.Errorf("validate took %v", d)
 			}
@@ -186,7 +186,7 @@ func checkSafeOutput(t *testing.T, path string) {
 	for _, format := range outputs {
 		out := filepath.Join(t.TempDir(), "figure."+format)
 		var stderr bytes.Buffer
-		if code := run(context.Background(), []string{"render", "-o", out, path}, nil, &bytes.Buffer{}, &stderr); code != exitOK {
+		if code := Run(context.Background(), []string{"render", "-o", out, path}, nil, &bytes.Buffer{}, &stderr); code != exitOK {
 			t.Fatalf("render -o %s exited %d:\n%s", filepath.Base(out), code, stderr.String())
 		}
 		doc, err := os.ReadFile(out)
@@ -248,7 +248,7 @@ func TestLargeInput(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var stderr bytes.Buffer
 			start := time.Now()
-			code := run(context.Background(), tt.args, bytes.NewReader(tt.stdin), &bytes.Buffer{}, &stderr)
+			code := Run(context.Background(), tt.args, bytes.NewReader(tt.stdin), &bytes.Buffer{}, &stderr)
 			if code != exitData || !strings.Contains(stderr.String(), tt.want) {
 				t.Errorf("exit %d, stderr %q; want 1 and %q", code, stderr.String(), tt.want)
 			}
@@ -266,7 +266,7 @@ func TestLargeInput(t *testing.T) {
 	}
 	var stdout, stderr bytes.Buffer
 	start := time.Now()
-	if code := run(context.Background(), []string{"validate", medium}, nil, &stdout, &stderr); code != exitOK {
+	if code := Run(context.Background(), []string{"validate", medium}, nil, &stdout, &stderr); code != exitOK {
 		t.Fatalf("4 MiB: exit %d: %.300s", code, stderr.String())
 	}
 	t.Logf("4 MiB validated in %v: %s", time.Since(start).Round(time.Millisecond), strings.TrimSpace(stdout.String()))

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bufio"
@@ -27,7 +27,7 @@ func startWatch(t *testing.T, args ...string) *watchSession {
 	pr, pw := io.Pipe()
 	done := make(chan int)
 	go func() {
-		done <- run(ctx, append([]string{"watch"}, args...), strings.NewReader(""), pw, io.Discard)
+		done <- Run(ctx, append([]string{"watch"}, args...), strings.NewReader(""), pw, io.Discard)
 		pw.Close()
 	}()
 	t.Cleanup(func() {

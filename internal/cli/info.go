@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"fmt"
@@ -35,6 +35,10 @@ func runDatasets(e *env, args []string) int {
 	return exitOK
 }
 
+// buildInfo is debug.ReadBuildInfo. Go builds a test binary of this package
+// without its dependencies' versions; the tests give theirs.
+var buildInfo = debug.ReadBuildInfo
+
 func runVersion(e *env, args []string) int {
 	c := lookup("version")
 	fs := newFlags(c.name)
@@ -45,7 +49,7 @@ func runVersion(e *env, args []string) int {
 		return code
 	}
 	version, gv := "(devel)", "unknown"
-	if bi, ok := debug.ReadBuildInfo(); ok {
+	if bi, ok := buildInfo(); ok {
 		if bi.Main.Version != "" {
 			version = bi.Main.Version
 		}

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -124,12 +124,12 @@ func TestKillBuild(t *testing.T) {
 	}
 }
 
-// buildDipgraph builds the command into dir, for tests that must kill a
-// real process.
+// buildDipgraph builds the command (the module's root package) into dir,
+// for tests that must kill a real process.
 func buildDipgraph(t *testing.T, dir string) string {
 	t.Helper()
 	bin := filepath.Join(dir, "dipgraph")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+	if out, err := exec.Command("go", "build", "-o", bin, "github.com/dipgraph/dipgraph").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	return bin
@@ -242,7 +242,7 @@ func TestFailedRenderLeavesNoTrace(t *testing.T) {
 	out := filepath.Join(dir, "out")
 	for _, f := range []string{"figure.svg", "figure.png", "figure.pdf"} {
 		var stderr bytes.Buffer
-		if code := run(context.Background(), []string{"render", "-o", filepath.Join(out, f), good}, nil, io.Discard, &stderr); code != exitOK {
+		if code := Run(context.Background(), []string{"render", "-o", filepath.Join(out, f), good}, nil, io.Discard, &stderr); code != exitOK {
 			t.Fatalf("render %s: %s", f, stderr.String())
 		}
 	}
@@ -267,7 +267,7 @@ func TestFailedRenderLeavesNoTrace(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var stderr bytes.Buffer
-			if code := run(context.Background(), tt.args, nil, io.Discard, &stderr); code != tt.code {
+			if code := Run(context.Background(), tt.args, nil, io.Discard, &stderr); code != tt.code {
 				t.Errorf("exit %d, want %d: %s", code, tt.code, stderr.String())
 			}
 			if stderr.Len() == 0 {
