@@ -299,17 +299,21 @@ func planBuild(m *data.Manifest, dir string, bf buildFlags) ([]plannedFigure, er
 // formatSpecific reports errors that concern a painted format's options
 // (--dpi for an SVG), which are checked per output instead.
 func formatSpecific(err error) bool {
-	msg := err.Error()
-	return strings.Contains(msg, "applies to") && strings.Contains(msg, " only, not ")
+	var fe *render.FlagError
+	return errors.As(err, &fe) && fe.FormatOnly
 }
 
-// settingPos finds the setting an error names ("--layout …"): the figure's
-// own, else the defaults', else the figure itself.
+// settingPos finds the setting an error is about (a *render.FlagError
+// names its flags): the figure's own, else the defaults', else the figure
+// itself.
 func settingPos(f data.Figure, defaults []data.Setting, err error) data.Pos {
-	msg := err.Error()
+	var fe *render.FlagError
+	if !errors.As(err, &fe) {
+		return f.Pos
+	}
 	for _, list := range [][]data.Setting{f.Settings, defaults} {
 		for _, s := range list {
-			if strings.Contains(msg, "--"+s.Key+" ") || strings.Contains(msg, "--"+s.Key+":") {
+			if slices.Contains(fe.Flags, s.Key) {
 				return s.Pos
 			}
 		}

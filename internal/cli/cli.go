@@ -23,6 +23,7 @@ import (
 
 	"github.com/dipgraph/dipgraph/data"
 	"github.com/dipgraph/dipgraph/graph"
+	"github.com/dipgraph/dipgraph/render"
 )
 
 // Exit codes.
@@ -180,6 +181,19 @@ func fail(e *env, name string, err error) int {
 type usageError struct{ msg string }
 
 func (u *usageError) Error() string { return u.msg }
+
+// flagErrorf is a *render.FlagError about the flags named (without
+// their dashes, space-separated, the one at fault first), its message as
+// fmt.Errorf makes it.
+func flagErrorf(flags, format string, args ...any) error {
+	return &render.FlagError{Flags: strings.Fields(flags), Err: fmt.Errorf(format, args...)}
+}
+
+// formatErrorf is a flagErrorf about an option that does not apply to the
+// output's format (--dpi for an SVG).
+func formatErrorf(flag, format string, args ...any) error {
+	return &render.FlagError{Flags: []string{flag}, FormatOnly: true, Err: fmt.Errorf(format, args...)}
+}
 
 // failLoad reports an error from loadData: a command-line mistake (exit 2),
 // the data's problems one per line, sorted, then how many (exit 1), or a

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"fmt"
 	"math"
 
 	"github.com/spf13/pflag"
@@ -38,7 +37,7 @@ func (f *filterFlags) filter(fs *pflag.FlagSet) (graph.Filter, error) {
 	filter := graph.Filter{Types: f.types, Focus: f.focus, Depth: f.depth, MinWeight: f.minWeight}
 	var err error
 	if filter.Window, err = graph.ParseWindow(f.window); err != nil {
-		return filter, fmt.Errorf("--window %q %v; e.g. --window 2y, 18m, 90d or 1y6m", f.window, err)
+		return filter, flagErrorf("window", "--window %q %v; e.g. --window 2y, 18m, 90d or 1y6m", f.window, err)
 	}
 	for _, d := range []struct {
 		flag, val string
@@ -49,26 +48,26 @@ func (f *filterFlags) filter(fs *pflag.FlagSet) (graph.Filter, error) {
 		}
 		// The error names the value: date "2025-13-40": month 13 ...
 		if *d.into, err = graph.ParseDate(d.val); err != nil {
-			return filter, fmt.Errorf("%s: %v", d.flag, err)
+			return filter, flagErrorf(d.flag[2:], "%s: %v", d.flag, err)
 		}
 	}
 	if fs.Changed("types") && len(f.types) == 0 {
-		return filter, fmt.Errorf("--types needs at least one relation type id")
+		return filter, flagErrorf("types", "--types needs at least one relation type id")
 	}
 	if fs.Changed("focus") && f.focus == "" {
-		return filter, fmt.Errorf("--focus needs an entity id")
+		return filter, flagErrorf("focus", "--focus needs an entity id")
 	}
 	if math.IsNaN(f.minWeight) || math.IsInf(f.minWeight, 0) || f.minWeight < 0 {
-		return filter, fmt.Errorf("--min-weight %g: give a weight of 0 or more", f.minWeight)
+		return filter, flagErrorf("min-weight", "--min-weight %g: give a weight of 0 or more", f.minWeight)
 	}
 	if fs.Changed("depth") && f.focus == "" {
-		return filter, fmt.Errorf("--depth needs --focus ID")
+		return filter, flagErrorf("depth", "--depth needs --focus ID")
 	}
 	if fs.Changed("window") && f.asOf == "" && !fs.Changed("timeline") && !fs.Changed("every") && !fs.Changed("diff") {
 		if fs.Lookup("timeline") != nil { // render: snapshots over time use it too
-			return filter, fmt.Errorf("--window needs --as-of DATE, --timeline, --every or --diff")
+			return filter, flagErrorf("window", "--window needs --as-of DATE, --timeline, --every or --diff")
 		}
-		return filter, fmt.Errorf("--window needs --as-of DATE")
+		return filter, flagErrorf("window", "--window needs --as-of DATE")
 	}
 	return filter, nil
 }

@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"errors"
-	"fmt"
 	"math"
 	"strings"
 
@@ -34,18 +32,18 @@ func (p *paintFlags) register(fs *pflag.FlagSet) {
 func (p *paintFlags) options(fs *pflag.FlagSet, format string) (render.PaintOptions, error) {
 	painted := format == "png" || format == "pdf"
 	if fs.Changed("dpi") && format != "png" {
-		return render.PaintOptions{}, fmt.Errorf("--dpi applies to PNG only, not %s (a PDF's page size follows --scale or --size)", format)
+		return render.PaintOptions{}, formatErrorf("dpi", "--dpi applies to PNG only, not %s (a PDF's page size follows --scale or --size)", format)
 	}
 	if fs.Changed("size") && !painted && format != "svg" {
-		return render.PaintOptions{}, fmt.Errorf("--size applies to SVG, PNG and PDF only, not %s", format)
+		return render.PaintOptions{}, formatErrorf("size", "--size applies to SVG, PNG and PDF only, not %s", format)
 	}
 	for _, name := range []string{"scale", "font", "font-dir"} {
 		if fs.Changed(name) && !painted {
-			return render.PaintOptions{}, fmt.Errorf("--%s applies to PNG and PDF only, not %s", name, format)
+			return render.PaintOptions{}, formatErrorf(name, "--%s applies to PNG and PDF only, not %s", name, format)
 		}
 	}
 	if fs.Changed("transparent") && format != "svg" && !painted {
-		return render.PaintOptions{}, fmt.Errorf("--transparent applies to SVG, PNG and PDF only, not %s", format)
+		return render.PaintOptions{}, formatErrorf("transparent", "--transparent applies to SVG, PNG and PDF only, not %s", format)
 	}
 	o := render.PaintOptions{DPI: p.dpi, Scale: p.scale, Transparent: p.transparent}
 	if math.IsNaN(p.dpi) || p.dpi <= 0 {
@@ -56,7 +54,7 @@ func (p *paintFlags) options(fs *pflag.FlagSet, format string) (render.PaintOpti
 	}
 	if fs.Changed("size") {
 		if fs.Changed("scale") {
-			return o, errors.New("--size and --scale both set the size: give one")
+			return o, flagErrorf("size scale", "--size and --scale both set the size: give one")
 		}
 		var err error
 		if o.Width, o.Height, err = render.ParseSize(p.size); err != nil {

@@ -86,27 +86,27 @@ func (t *timeFlags) spec(fs *pflag.FlagSet, format string, f *filterFlags, opts 
 	}
 	if fs.Changed("timeline") {
 		if len(t.timeline) == 0 {
-			return s, fmt.Errorf("--timeline needs dates, e.g. --timeline 2018,2019,2024,2025")
+			return s, flagErrorf("timeline", "--timeline needs dates, e.g. --timeline 2018,2019,2024,2025")
 		}
 		for _, v := range t.timeline {
 			d, err := graph.ParseDate(strings.TrimSpace(v))
 			if err != nil {
-				return s, fmt.Errorf("--timeline: %v", err)
+				return s, flagErrorf("timeline", "--timeline: %v", err)
 			}
 			if slices.ContainsFunc(s.dates, func(e graph.Date) bool { return e == d }) {
-				return s, fmt.Errorf("--timeline: %s is given twice", d)
+				return s, flagErrorf("timeline", "--timeline: %s is given twice", d)
 			}
 			s.dates = append(s.dates, d)
 		}
 		slices.SortFunc(s.dates, graph.Date.Compare)
 		if len(s.dates) > maxPanels {
-			return s, fmt.Errorf("--timeline gives %d dates: a figure holds at most %d panels", len(s.dates), maxPanels)
+			return s, flagErrorf("timeline", "--timeline gives %d dates: a figure holds at most %d panels", len(s.dates), maxPanels)
 		}
 	}
 	if fs.Changed("every") {
 		m := everyRe.FindStringSubmatch(strings.TrimSpace(t.every))
 		if m == nil {
-			return s, fmt.Errorf("--every %q: give a number of years or months, e.g. 1y, 2y or 6m", t.every)
+			return s, flagErrorf("every", "--every %q: give a number of years or months, e.g. 1y, 2y or 6m", t.every)
 		}
 		n, _ := strconv.Atoi(m[1])
 		s.every = step{text: m[0]}
@@ -116,30 +116,30 @@ func (t *timeFlags) spec(fs *pflag.FlagSet, format string, f *filterFlags, opts 
 			s.every.months = n
 		}
 		if fs.Changed("timeline") {
-			return s, fmt.Errorf("--every and --timeline both choose the dates: give one")
+			return s, flagErrorf("every timeline", "--every and --timeline both choose the dates: give one")
 		}
 	}
 	if fs.Changed("diff") {
 		a, b, ok := strings.Cut(t.diff, "..")
 		if !ok {
-			return s, fmt.Errorf("--diff %q: give two dates as FROM..TO, e.g. --diff 2019-01-01..2025-09-30", t.diff)
+			return s, flagErrorf("diff", "--diff %q: give two dates as FROM..TO, e.g. --diff 2019-01-01..2025-09-30", t.diff)
 		}
 		var err error
 		if s.from, err = graph.ParseDate(strings.TrimSpace(a)); err != nil {
-			return s, fmt.Errorf("--diff: %v", err)
+			return s, flagErrorf("diff", "--diff: %v", err)
 		}
 		if s.to, err = graph.ParseDate(strings.TrimSpace(b)); err != nil {
-			return s, fmt.Errorf("--diff: %v", err)
+			return s, flagErrorf("diff", "--diff: %v", err)
 		}
 		if !s.from.Last().Before(s.to.Last()) {
 			if s.from.Last() == s.to.Last() {
-				return s, fmt.Errorf("--diff %s: both dates are the same day; give two different dates", t.diff)
+				return s, flagErrorf("diff", "--diff %s: both dates are the same day; give two different dates", t.diff)
 			}
-			return s, fmt.Errorf("--diff %s runs backwards: give the earlier date first, --diff %s..%s", t.diff, s.to, s.from)
+			return s, flagErrorf("diff", "--diff %s runs backwards: give the earlier date first, --diff %s..%s", t.diff, s.to, s.from)
 		}
 		s.diff = true
 		if s.timeline() {
-			return s, fmt.Errorf("--diff and --%s draw different figures: give one", timelineFlag(fs))
+			return s, flagErrorf("diff "+timelineFlag(fs), "--diff and --%s draw different figures: give one", timelineFlag(fs))
 		}
 	}
 	if s.active() && f.asOf != "" {
@@ -147,22 +147,22 @@ func (t *timeFlags) spec(fs *pflag.FlagSet, format string, f *filterFlags, opts 
 		if s.timeline() {
 			flag = "--" + timelineFlag(fs)
 		}
-		return s, fmt.Errorf("%s takes its own dates: drop --as-of (the snapshots use --window as --as-of does)", flag)
+		return s, flagErrorf(flag[2:]+" as-of", "%s takes its own dates: drop --as-of (the snapshots use --window as --as-of does)", flag)
 	}
 	if t.frames != "" && !s.timeline() {
-		return s, fmt.Errorf("--frames needs --timeline DATES or --every N: it writes one file per date")
+		return s, flagErrorf("frames", "--frames needs --timeline DATES or --every N: it writes one file per date")
 	}
 	if fs.Changed("frames") && t.frames == "" {
-		return s, fmt.Errorf("--frames needs a folder")
+		return s, flagErrorf("frames", "--frames needs a folder")
 	}
 	if s.timeline() && (format == "dot" || format == "json" || format == "html") && t.frames == "" {
-		return s, fmt.Errorf("--%s draws a figure of panels as svg, png or pdf, not %s; for %s per date add --frames DIR", timelineFlag(fs), format, format)
+		return s, formatErrorf(timelineFlag(fs), "--%s draws a figure of panels as svg, png or pdf, not %s; for %s per date add --frames DIR", timelineFlag(fs), format, format)
 	}
 	if s.diff && (format == "json" || format == "html") {
-		return s, fmt.Errorf("--diff draws a figure as svg, png, pdf or dot, not %s", format)
+		return s, formatErrorf("diff", "--diff draws a figure as svg, png, pdf or dot, not %s", format)
 	}
 	if s.diff && ov.ShowUnbalanced {
-		return s, fmt.Errorf("--diff and --show-unbalanced both fade edges: give one")
+		return s, flagErrorf("diff show-unbalanced", "--diff and --show-unbalanced both fade edges: give one")
 	}
 	if s.timeline() && !fs.Changed("edge-labels") {
 		opts.EdgeLabels = "none" // small multiples: captions would bury the change

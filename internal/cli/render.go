@@ -141,10 +141,10 @@ func (f *renderFlags) spec(fs *pflag.FlagSet, format string) (figureSpec, error)
 	if f.styleFile != "" {
 		src, err := os.ReadFile(f.styleFile)
 		if err != nil {
-			return s, fmt.Errorf("--style: cannot read the style file: %w", err)
+			return s, flagErrorf("style", "--style: cannot read the style file: %w", err)
 		}
 		if s.opts.Sheet, err = data.ParseStyleSheet(f.styleFile, src); err != nil {
-			return s, fmt.Errorf("--style %s: fix the style file (see docs/styles.md):\n%v", f.styleFile, err)
+			return s, flagErrorf("style", "--style %s: fix the style file (see docs/styles.md):\n%v", f.styleFile, err)
 		}
 	}
 	s.paint, err = f.paint.options(fs, format)
