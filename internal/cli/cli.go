@@ -17,6 +17,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -45,26 +46,34 @@ type env struct {
 	maxInput int64
 }
 
+// A command is a row of the command table: its usage, what it runs, and
+// the properties the program treats it by.
 type command struct {
 	name    string
 	args    string // what follows the name in the usage line
 	summary string
 	run     func(e *env, args []string) int
+	// maxInput: the command reads data files and takes --max-input.
+	maxInput bool
+	// longRunning: the command runs until interrupted (watch), so the
+	// collector keeps Go's default pace (see Run).
+	longRunning bool
 }
 
+// commands is the command table, in the order help lists it.
 func commands() []command {
 	return []command{
-		{"render", "[flags] [DATA...]", "render one figure (SVG, PNG, PDF, DOT or JSON)", runRender},
-		{"build", "[flags] [MANIFEST]", "render every figure a manifest lists", runBuild},
-		{"score", "[flags] [DATA...]", "measure a figure's legibility: misattributed text, lines through people, crossings, text size", runScore},
-		{"watch", "[flags] [DATA...]", "re-render a figure whenever its data changes, with a live preview", runWatch},
-		{"stats", "[flags] [DATA...]", "figures, structural balance and signed blocs of the graph", runStats},
-		{"import", "--from KIND FILE... -o DATA.yaml", "convert CSV, COW, MID, GDELT or Archigos data into a data file", runImport},
-		{"export", "-f FORMAT [flags] [DATA...]", "write the data as JSON, node-link JSON, GraphML, GEXF, CSV or DOT", runExport},
-		{"validate", "[DATA...]", "check data files and report every problem", runValidate},
-		{"datasets", "", "list the embedded datasets", runDatasets},
-		{"version", "", "print the version", runVersion},
-		{"help", "[COMMAND]", "show help for dipgraph or a command", nil},
+		{name: "render", args: "[flags] [DATA...]", summary: "render one figure (SVG, PNG, PDF, DOT or JSON)", run: runRender, maxInput: true},
+		{name: "build", args: "[flags] [MANIFEST]", summary: "render every figure a manifest lists", run: runBuild, maxInput: true},
+		{name: "score", args: "[flags] [DATA...]", summary: "measure a figure's legibility: misattributed text, lines through people, crossings, text size", run: runScore},
+		{name: "watch", args: "[flags] [DATA...]", summary: "re-render a figure whenever its data changes, with a live preview", run: runWatch, maxInput: true, longRunning: true},
+		{name: "stats", args: "[flags] [DATA...]", summary: "figures, structural balance and signed blocs of the graph", run: runStats, maxInput: true},
+		{name: "import", args: "--from KIND FILE... -o DATA.yaml", summary: "convert CSV, COW, MID, GDELT or Archigos data into a data file", run: runImport, maxInput: true},
+		{name: "export", args: "-f FORMAT [flags] [DATA...]", summary: "write the data as JSON, node-link JSON, GraphML, GEXF, CSV or DOT", run: runExport, maxInput: true},
+		{name: "validate", args: "[DATA...]", summary: "check data files and report every problem", run: runValidate, maxInput: true},
+		{name: "datasets", summary: "list the embedded datasets", run: runDatasets},
+		{name: "version", summary: "print the version", run: runVersion},
+		{name: "help", args: "[COMMAND]", summary: "show help for dipgraph or a command"},
 	}
 }
 
@@ -101,10 +110,11 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	// garbage at once (the YAML parser's tokens and tree): collecting when
 	// the heap has grown fivefold, not twofold, takes a tenth off a
 	// 1,000-entity figure and 0.7 s off a 3,000-entity one, for 80 MB more
-	// at most (docs/performance.md). GOGC, when set, decides; watch, which
-	// runs for hours, keeps Go's default. The setting is put back when the
-	// command ends, for a caller (a test) that goes on.
-	if _, set := os.LookupEnv("GOGC"); !set && (len(args) < 1 || args[0] != "watch") {
+	// at most (docs/performance.md). GOGC, when set, decides; a
+	// long-running command (watch, which runs for hours) keeps Go's
+	// default. The setting is put back when the command ends, for a caller
+	// (a test) that goes on.
+	if _, set := os.LookupEnv("GOGC"); !set && !longRunning(args) {
 		defer debug.SetGCPercent(debug.SetGCPercent(400))
 	}
 	e := &env{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr}
@@ -149,7 +159,7 @@ func newFlags(name string) *pflag.FlagSet {
 // parse parses a subcommand's flags. It returns ok=false with the exit code
 // when the command should stop: after -h (0) or a bad flag (2).
 func parse(e *env, fs *pflag.FlagSet, c command, args []string, help string) (code int, ok bool) {
-	addInputFlags(e, c.name, fs)
+	addInputFlags(e, c, fs)
 	err := fs.Parse(args)
 	if errors.Is(err, pflag.ErrHelp) {
 		fmt.Fprintf(e.stdout, "Usage: %s\n\n%s\n", strings.TrimSpace("dipgraph "+c.name+" "+c.args), help)
@@ -226,6 +236,15 @@ func noArgs(e *env, name string, fs *pflag.FlagSet) (code int, ok bool) {
 		return usageFail(e, name, fmt.Sprintf("unexpected argument %q", fs.Arg(0))), false
 	}
 	return 0, true
+}
+
+// longRunning reports whether args name a long-running command.
+func longRunning(args []string) bool {
+	if len(args) == 0 {
+		return false
+	}
+	i := slices.IndexFunc(commands(), func(c command) bool { return c.name == args[0] })
+	return i >= 0 && commands()[i].longRunning
 }
 
 func lookup(name string) command {

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -11,14 +10,11 @@ import (
 	"github.com/dipgraph/dipgraph/data"
 )
 
-// readsData are the commands that read data files: parse gives each of
-// them --max-input.
-var readsData = []string{"render", "build", "watch", "stats", "export", "validate", "import"}
-
 // addInputFlags registers --max-input on the flag set of a command that
-// reads data; the value lands in e.maxInput, where loadData finds it.
-func addInputFlags(e *env, name string, fs *pflag.FlagSet) {
-	if !slices.Contains(readsData, name) || fs.Lookup("max-input") != nil {
+// takes it (its maxInput in the command table); the value lands in
+// e.maxInput, where loadData finds it.
+func addInputFlags(e *env, c command, fs *pflag.FlagSet) {
+	if !c.maxInput || fs.Lookup("max-input") != nil {
 		return
 	}
 	e.maxInput = data.MaxInput
