@@ -466,8 +466,10 @@ func buildOne(e *env, f plannedFigure, cache *dataCache, graphviz func() (*rende
 		r.err = fmt.Errorf("breaks its quality gates (nothing written):\n%s", strings.Join(breaches, "\n"))
 		return r
 	}
-	// Every output of the figure is made before any is written: a figure
-	// that fails leaves all its files as they were.
+	// Every output of the figure is made before any is written, and they
+	// are written all or none: a figure that fails leaves all its files as
+	// they were.
+	var changed []output
 	for i, o := range f.outputs {
 		old, err := os.ReadFile(o.path)
 		state := stateChanged
@@ -477,13 +479,15 @@ func buildOne(e *env, f plannedFigure, cache *dataCache, graphviz func() (*rende
 		case err == nil && bytes.Equal(old, outs[i]):
 			state = stateSame
 		}
-		if !check && state != stateSame {
-			if err := writeOutput(e, o.path, outs[i]); err != nil {
-				r.err = err
-				return r
-			}
+		if state != stateSame {
+			changed = append(changed, output{o.path, outs[i]})
 		}
 		r.outputs = append(r.outputs, builtOutput{path: o.path, state: state})
+	}
+	if !check {
+		if err := writeAll(changed); err != nil {
+			r.outputs, r.err = nil, err
+		}
 	}
 	return r
 }

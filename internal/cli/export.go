@@ -8,8 +8,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/google/renameio/v2"
-
 	"github.com/dipgraph/dipgraph/data"
 	"github.com/dipgraph/dipgraph/data/export"
 	"github.com/dipgraph/dipgraph/graph"
@@ -193,39 +191,16 @@ func exportFormat(output, format, sheet string) (string, error) {
 	return "", fmt.Errorf("cannot tell the format of %q: give -f with one of %s", output, strings.Join(exportFormats, ", "))
 }
 
-// writeSheets writes NAME.csv files into dir, all or none: every sheet is
-// written to a temporary file first, and only when all are complete are
-// they renamed into place.
+// writeSheets writes NAME.csv files into dir, all or none (writeAll).
 func writeSheets(dir string, sheets map[string][]byte) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("cannot create the folder %s: %w", dir, err)
 	}
-	var pending []*renameio.PendingFile
-	var paths []string
-	defer func() {
-		for _, p := range pending {
-			p.Cleanup()
-		}
-	}()
+	var outs []output
 	for _, name := range export.Sheets {
-		b, ok := sheets[name]
-		if !ok {
-			continue
-		}
-		path := filepath.Join(dir, name+".csv")
-		p, err := renameio.NewPendingFile(path, renameio.WithPermissions(0o644))
-		if err != nil {
-			return fmt.Errorf("cannot write %s: %w", path, err)
-		}
-		pending, paths = append(pending, p), append(paths, path)
-		if _, err := p.Write(b); err != nil {
-			return fmt.Errorf("cannot write %s: %w", path, err)
+		if b, ok := sheets[name]; ok {
+			outs = append(outs, output{filepath.Join(dir, name+".csv"), b})
 		}
 	}
-	for i, p := range pending {
-		if err := p.CloseAtomicallyReplace(); err != nil {
-			return fmt.Errorf("cannot write %s: %w", paths[i], err)
-		}
-	}
-	return nil
+	return writeAll(outs)
 }

@@ -375,22 +375,16 @@ func encodeFigure(fig *render.Figure, g *graph.Graph, s figureSpec, warn func(st
 	return fig.SVG(s.paint.Transparent), nil
 }
 
-// frame is one file of --frames.
-type frame struct {
-	name string
-	data []byte
-}
-
 // produceFrames makes the files of --frames: one per date, named after
 // it, each with every entity where it is in the others.
-func produceFrames(ctx context.Context, lay *layoutOnce, ds *graph.Dataset, s figureSpec, warn func(string)) ([]frame, error) {
+func produceFrames(ctx context.Context, lay *layoutOnce, ds *graph.Dataset, s figureSpec, warn func(string)) ([]output, error) {
 	dates, err := s.time.dated(ds, s.filter)
 	if err != nil {
 		return nil, err
 	}
 	t := snapshots(ds, s.filter, dates)
 	name := func(i int) string { return filepath.Join(s.time.frames, dates[i].String()+"."+s.format) }
-	var out []frame
+	var out []output
 	switch s.format {
 	case "json":
 		for i, sn := range t.Snapshots {
@@ -398,7 +392,7 @@ func produceFrames(ctx context.Context, lay *layoutOnce, ds *graph.Dataset, s fi
 			if err != nil {
 				return nil, err
 			}
-			out = append(out, frame{name(i), b})
+			out = append(out, output{name(i), b})
 		}
 		return out, nil
 	}
@@ -412,7 +406,7 @@ func produceFrames(ctx context.Context, lay *layoutOnce, ds *graph.Dataset, s fi
 			return nil, err
 		}
 		for i, b := range dots {
-			out = append(out, frame{name(i), b})
+			out = append(out, output{name(i), b})
 		}
 		return out, nil
 	}
@@ -425,7 +419,7 @@ func produceFrames(ctx context.Context, lay *layoutOnce, ds *graph.Dataset, s fi
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, frame{name(i), b})
+		out = append(out, output{name(i), b})
 	}
 	return out, nil
 }
@@ -454,14 +448,13 @@ func renderOverTime(e *env, cmd, output string, s figureSpec, ds *graph.Dataset)
 	if err != nil {
 		return fail(e, cmd, err), true
 	}
-	// Every frame is made before any is written.
-	for _, f := range frames {
-		if err := writeOutput(e, f.name, f.data); err != nil {
-			return fail(e, cmd, err), true
-		}
+	// Every frame is made before any is written, and they are written
+	// all or none.
+	if err := writeAll(frames); err != nil {
+		return fail(e, cmd, err), true
 	}
 	fmt.Fprintf(e.stderr, "wrote %s in %s (%s to %s)\n", count(len(frames), "frame", "frames"), s.time.frames,
-		filepath.Base(frames[0].name), filepath.Base(frames[len(frames)-1].name))
+		filepath.Base(frames[0].path), filepath.Base(frames[len(frames)-1].path))
 	if output == "" {
 		return exitOK, true
 	}
