@@ -282,7 +282,7 @@ func produceTime(ctx context.Context, lay *layoutOnce, g *graph.Graph, s figureS
 		return produce(ctx, lay, graph.Union(before, after), plain, warn)
 	}
 	t := snapshots(ds, s.filter, dates)
-	key := fmt.Sprintf("timeline %p %v %+v", ds, dates, s.opts)
+	key := timelineKey{ds, fmt.Sprint(dates), s.opts}
 	if lay.fig == nil || lay.key != key {
 		gv, err := lay.graphviz(ctx, warn)
 		if err != nil {

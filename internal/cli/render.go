@@ -228,7 +228,23 @@ type layoutOnce struct {
 	oneShot bool
 	gv      *render.Graphviz
 	fig     *render.Figure
-	key     string
+	key     any // fig's figureKey or timelineKey
+}
+
+// figureKey is what the layout of a figure of one graph depends on: the
+// graph, the options and the target its text is sized for.
+type figureKey struct {
+	g      *graph.Graph
+	opts   render.Options
+	target render.Target
+}
+
+// timelineKey is what the layout of a timeline depends on: the data, the
+// dates of its panels (as text, to be comparable) and the options.
+type timelineKey struct {
+	ds    *graph.Dataset
+	dates string
+	opts  render.Options
 }
 
 func (l *layoutOnce) close() {
@@ -250,7 +266,7 @@ func produce(ctx context.Context, lay *layoutOnce, g *graph.Graph, s figureSpec,
 	case "json":
 		return render.JSON(g)
 	}
-	key := fmt.Sprintf("%p %+v %+v", g, s.opts, s.target)
+	key := figureKey{g, s.opts, s.target}
 	if lay.fig == nil || lay.key != key {
 		gv, err := lay.graphviz(ctx, warn)
 		if err != nil {
