@@ -143,7 +143,10 @@ func runImport(e *env, args []string) int {
 		if err != nil {
 			return failLoad(e, c.name, err, "dipgraph import: %s in the --into data; nothing written")
 		}
-		ds = mergeInto(base, ds, res)
+		var dup int
+		if ds, dup = graph.Merge(base, ds); dup > 0 {
+			res.Left = append(res.Left, importer.Count{Reason: "records already in the --into data (same id)", N: dup})
+		}
 	}
 	if ds.ID == "" {
 		// Named after the output file, as a hand-written file would be.
@@ -280,58 +283,6 @@ func (f *importFlags) options(fs interface{ Changed(string) bool }) (importer.Op
 		csv.Columns[field] = header
 	}
 	return opt, nil
-}
-
-// mergeInto adds an import to a loaded dataset: entities, types and
-// sources whose ids the dataset declares already are not repeated (the
-// dataset's own win), records whose ids it has already are skipped and
-// counted. The dataset keeps its id and title.
-func mergeInto(base, add *graph.Dataset, res *importer.Result) *graph.Dataset {
-	out := &graph.Dataset{ID: base.ID, Title: base.Title, Description: base.Description,
-		Entities: slices.Clone(base.Entities), Types: slices.Clone(base.Types),
-		Sources: slices.Clone(base.Sources), Records: slices.Clone(base.Records)}
-	have := map[string]bool{}
-	for _, e := range base.Entities {
-		have["e:"+e.ID] = true
-	}
-	for _, t := range base.Types {
-		have["t:"+t.ID] = true
-	}
-	for _, s := range base.Sources {
-		have["s:"+s.ID] = true
-	}
-	for _, r := range base.Records {
-		if r.ID != "" {
-			have["r:"+r.ID] = true
-		}
-	}
-	for _, e := range add.Entities {
-		if !have["e:"+e.ID] {
-			out.Entities = append(out.Entities, e)
-		}
-	}
-	for _, t := range add.Types {
-		if !have["t:"+t.ID] {
-			out.Types = append(out.Types, t)
-		}
-	}
-	for _, s := range add.Sources {
-		if !have["s:"+s.ID] {
-			out.Sources = append(out.Sources, s)
-		}
-	}
-	dup := 0
-	for _, r := range add.Records {
-		if r.ID != "" && have["r:"+r.ID] {
-			dup++
-			continue
-		}
-		out.Records = append(out.Records, r)
-	}
-	if dup > 0 {
-		res.Left = append(res.Left, importer.Count{Reason: "records already in the --into data (same id)", N: dup})
-	}
-	return out
 }
 
 // reportImport tells what was written and what was left out, on standard
