@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/spf13/pflag"
 
@@ -56,13 +55,13 @@ type timeSpec struct {
 	overlay  *render.Overlay
 }
 
-// step is an --every interval.
+// step is an --every interval, and how it was written.
 type step struct {
-	years, months int
-	text          string
+	graph.Window
+	text string
 }
 
-func (s step) zero() bool { return s.years == 0 && s.months == 0 }
+func (s step) zero() bool { return s.IsZero() }
 
 // timeline reports whether the figure is a timeline.
 func (s *timeSpec) timeline() bool { return len(s.dates) > 0 || !s.every.zero() }
@@ -111,9 +110,9 @@ func (t *timeFlags) spec(fs *pflag.FlagSet, format string, f *filterFlags, opts 
 		n, _ := strconv.Atoi(m[1])
 		s.every = step{text: m[0]}
 		if m[2] == "y" {
-			s.every.years = n
+			s.every.Years = n
 		} else {
-			s.every.months = n
+			s.every.Months = n
 		}
 		if fs.Changed("timeline") {
 			return s, flagErrorf("every timeline", "--every and --timeline both choose the dates: give one")
@@ -220,29 +219,14 @@ func (s *timeSpec) dated(ds *graph.Dataset, f graph.Filter) ([]graph.Date, error
 		}
 		return s.dates, nil
 	}
-	end := hi.Last()
-	start := lo.First()
-	t0 := time.Date(end.Year, time.Month(end.Month), end.Day, 0, 0, 0, 0, time.UTC)
 	limit := maxPanels
 	if s.frames != "" {
 		limit = maxFrames
 	}
-	var out []graph.Date
-	for k := 0; ; k++ {
-		t := t0.AddDate(-k*s.every.years, -k*s.every.months, 0)
-		if t.Day() != t0.Day() { // 31 March less a month: the last of February
-			t = time.Date(t.Year(), t.Month(), 0, 0, 0, 0, 0, time.UTC)
-		}
-		d := graph.Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}
-		if d.Before(start) || d.Year < 1000 {
-			break
-		}
-		out = append(out, d)
-		if len(out) > limit {
-			return nil, fmt.Errorf("--every %s from %s to %s gives more than %d dates: take a longer step, or narrow the period with --from/--to", s.every.text, start, end, limit)
-		}
+	out, ok := graph.Every(lo, hi, s.every.Window, limit)
+	if !ok {
+		return nil, fmt.Errorf("--every %s from %s to %s gives more than %d dates: take a longer step, or narrow the period with --from/--to", s.every.text, lo.First(), hi.Last(), limit)
 	}
-	slices.Reverse(out)
 	return out, nil
 }
 
