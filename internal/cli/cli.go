@@ -5,6 +5,13 @@
 // (output.go) and the progress bar (progress.go). Run is the whole program;
 // main only gives it a context, the process's arguments and streams.
 //
+// The stats report's writers (stats_report.go) are here rather than in
+// data/export because the report is the command's own output, not a
+// format of the data for other tools: its shape follows the command's
+// flags (--table, --json, --csv, the filters named at its head), nothing
+// reads it back, and its accepted outputs are the command's golden files
+// (testdata/stats).
+//
 // It is the only package that parses flags (pflag), watches files
 // (fsnotify) or serves HTTP. Linking it links render, whose init serves
 // layout workers: a worker is this binary, run again.
