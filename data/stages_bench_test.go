@@ -4,11 +4,11 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/dipgraph/dipgraph/graph"
+	"github.com/dipgraph/dipgraph/graph/graphtest"
 )
 
 // The first two stages of every figure, decode and validate, on the
-// default dataset and on synthetic diplomatic datasets (graph.Synthetic)
+// default dataset and on synthetic diplomatic datasets (graphtest.Synthetic)
 // written out as YAML:
 //
 //	go test ./data -run '^$' -bench 'Decode|Validate' -benchmem
@@ -32,7 +32,7 @@ func benchInputs(b *testing.B) []benchInput {
 	}
 	out := []benchInput{{"default", def}}
 	for _, n := range benchSizes {
-		src := EncodeYAML(graph.Synthetic(n, 1))
+		src := EncodeYAML(graphtest.Synthetic(n, 1))
 		out = append(out, benchInput{fmt.Sprint(n), Input{Name: fmt.Sprintf("synthetic-%d.yaml", n), Src: src}})
 	}
 	return out

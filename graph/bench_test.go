@@ -1,44 +1,21 @@
-package graph
+package graph_test
 
 import (
 	"fmt"
 	"testing"
-)
 
-func TestSyntheticIsDeterministicAndValidShape(t *testing.T) {
-	a, b := Synthetic(100, 1), Synthetic(100, 1)
-	if fmt.Sprint(a) != fmt.Sprint(b) {
-		t.Fatal("Synthetic is not deterministic")
-	}
-	if len(a.Entities) != 100 || len(a.Records) != 300 {
-		t.Fatalf("got %d entities and %d records, want 100 and 300", len(a.Entities), len(a.Records))
-	}
-	ids := map[string]bool{}
-	for _, e := range a.Entities {
-		if ids[e.ID] {
-			t.Fatalf("duplicate id %s", e.ID)
-		}
-		ids[e.ID] = true
-	}
-	for _, r := range a.Records {
-		if r.Parties[0] == r.Parties[1] || !ids[r.Parties[0]] || !ids[r.Parties[1]] {
-			t.Fatalf("bad parties in %+v", r)
-		}
-	}
-	g := Build(a, Filter{})
-	if len(g.Edges) < 200 {
-		t.Errorf("only %d edges from 300 records", len(g.Edges))
-	}
-}
+	"github.com/dipgraph/dipgraph/graph"
+	"github.com/dipgraph/dipgraph/graph/graphtest"
+)
 
 // BenchmarkBuild measures filtering and aggregation on synthetic graphs.
 func BenchmarkBuild(b *testing.B) {
 	for _, n := range []int{20, 100, 300, 1000, 3000} {
-		d := Synthetic(n, 1)
+		d := graphtest.Synthetic(n, 1)
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				Build(d, Filter{})
+				graph.Build(d, graph.Filter{})
 			}
 		})
 	}

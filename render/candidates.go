@@ -120,16 +120,16 @@ func layBest(ctx context.Context, gv *Graphviz, g *graph.Graph, o Options, engin
 		warns []string
 		err   error
 	}
-	results := make([]result, n)
+	results := make([]result, 2*n)
 	sem := make(chan struct{}, searchWorkers)
 	var wg sync.WaitGroup
 	for i := range n {
 		co := o
 		co.Seed, co.spread = o.candidate(i)
-		results[i].o = co
+		results[2*i].o = co
 		wg.Add(1)
 		sem <- struct{}{}
-		go func(r *result) {
+		go func(r, u *result) {
 			defer wg.Done()
 			defer func() { <-sem }()
 			var dot bytes.Buffer
@@ -137,16 +137,31 @@ func layBest(ctx context.Context, gv *Graphviz, g *graph.Graph, o Options, engin
 				return
 			}
 			cgv := gv.WithWarn(func(w string) { r.warns = append(r.warns, w) })
-			if r.p, r.err = layGraph(ctx, cgv, "figure-graph", dot.Bytes(), engine, paint, g.Dataset); r.err == nil {
-				r.s = r.p.geom.score()
+			if r.p, r.err = layGraph(ctx, cgv, "figure-graph", dot.Bytes(), engine, paint, g.Dataset); r.err != nil {
+				return
 			}
-		}(&results[i])
+			r.s = r.p.geom.score()
+			if o.noUntangle {
+				return
+			}
+			// The same layout untangled (untangle.go).
+			ugv := gv.WithWarn(func(w string) { u.warns = append(u.warns, w) })
+			var ok bool
+			if u.p, u.o, ok, u.err = layUntangled(ctx, ugv, g, r.o, r.p.laid, paint); ok {
+				u.s = u.p.geom.score()
+			} else {
+				u.p = nil
+			}
+		}(&results[2*i], &results[2*i+1])
 	}
 	wg.Wait()
 	best := -1
 	for i := range results {
 		if err := results[i].err; err != nil {
 			return nil, o, err
+		}
+		if results[i].p == nil {
+			continue // not untangled: no move helped
 		}
 		if best < 0 || searchRank(results[i].s, results[best].s) < 0 {
 			best = i

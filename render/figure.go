@@ -46,6 +46,7 @@ type Figure struct {
 	backdrop      string    // what a figure without background is meant to sit on, for contrast
 	seed          int       // the seed of the layout the search kept
 	spread        float64   // and its spread (Options.spread)
+	untangle      bool      // and whether it was untangled (Options.untangle)
 	pxW, pxH      int       // the SVG's declared size in pixels (Fit), 0: its size in points
 	lines         []figText // title block, then sources
 	panels        []*panel  // the relation graph, then the legend if any
@@ -111,7 +112,7 @@ func Lay(ctx context.Context, gv *Graphviz, g *graph.Graph, o Options, paint boo
 		}
 	}
 	f := arrange(g, o, main, legend)
-	f.seed, f.spread = chosen.Seed, chosen.spread
+	f.seed, f.spread, f.untangle = chosen.Seed, chosen.spread, chosen.untangle
 	return f, nil
 }
 

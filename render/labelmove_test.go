@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/dipgraph/dipgraph/graph"
+	"github.com/dipgraph/dipgraph/graph/graphtest"
 )
 
 var edgeGroupRe = regexp.MustCompile(`<g id="([^"]*)" class="edge">`)
@@ -29,7 +30,7 @@ func TestMovedLabelsAgree(t *testing.T) {
 		g    *graph.Graph
 	}{
 		{"default", graph.Build(loadDefault(t), graph.Filter{})},
-		{"100", graph.Build(graph.Synthetic(100, 1), graph.Filter{})},
+		{"100", graph.Build(graphtest.Synthetic(100, 1), graph.Filter{})},
 	}
 	for _, c := range cases {
 		for _, engine := range []string{"fdp", "neato", "sfdp"} {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/dipgraph/dipgraph/graph"
+	"github.com/dipgraph/dipgraph/graph/graphtest"
 )
 
 // BenchmarkPlaceLabels measures edge-text placement alone, on the laid-out
@@ -17,7 +18,7 @@ func BenchmarkPlaceLabels(b *testing.B) {
 			if testing.Short() && n > 100 {
 				b.Skip("the 300-entity layout takes seconds")
 			}
-			g := graph.Build(graph.Synthetic(n, 1), graph.Filter{})
+			g := graph.Build(graphtest.Synthetic(n, 1), graph.Filter{})
 			o := Options{Layout: "sfdp", EdgeLabels: "date", Seed: DefaultSeed}
 			var dot bytes.Buffer
 			if err := DOT(&dot, g, o); err != nil {

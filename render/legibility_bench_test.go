@@ -63,7 +63,7 @@ func BenchmarkScore(b *testing.B) {
 
 func BenchmarkLayoutSearch(b *testing.B) {
 	g := graph.Build(loadDefault(b), graph.Filter{})
-	gv := sharedGraphviz(b).withoutCache() // each candidate a real layout
+	gv := sharedGraphviz(b).Uncached() // each candidate a real layout
 	for _, n := range []int{1, 4, DefaultCandidates} {
 		b.Run(fmt.Sprintf("candidates=%d", n), func(b *testing.B) {
 			o := renderDefaults()

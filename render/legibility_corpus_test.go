@@ -10,6 +10,7 @@ import (
 
 	"github.com/dipgraph/dipgraph/data"
 	"github.com/dipgraph/dipgraph/graph"
+	"github.com/dipgraph/dipgraph/graph/graphtest"
 )
 
 // Issue #14's targets on data the layout and label code was never tuned
@@ -76,11 +77,11 @@ func loadDataFile(t testing.TB, path string) *graph.Dataset {
 	return ds
 }
 
-// sixtyCountries is a deterministic 60-country dataset: graph.Synthetic's
+// sixtyCountries is a deterministic 60-country dataset: graphtest.Synthetic's
 // countries, alliances, disputes and summits among them, its leaders left
 // out.
 func sixtyCountries() *graph.Dataset {
-	d := graph.SyntheticRecords(120, 260, 7)
+	d := graphtest.SyntheticRecords(120, 260, 7)
 	d.ID, d.Title = "synthetic-60-countries", "Sixty synthetic countries"
 	d.Entities = slices.DeleteFunc(d.Entities, func(e graph.Entity) bool { return e.Kind != graph.KindCountry })
 	d.Records = slices.DeleteFunc(d.Records, func(r graph.Record) bool {

@@ -64,6 +64,12 @@ type Options struct {
 	// spread multiplies fdp's spring length K (0 means 1): the layout
 	// search tries looser arrangements too.
 	spread float64
+	// untangle lays the figure out with the layout's nodes moved to cut
+	// crossings (untangled), pinned there.
+	untangle bool
+	// noUntangle keeps the layout search to the layouts as the engine
+	// made them (LayFor tries both).
+	noUntangle bool
 	// legendBelow puts the legend under the relation graph rather than
 	// beside it (LayFor, for a target whose shape it suits better).
 	legendBelow bool

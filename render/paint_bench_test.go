@@ -11,13 +11,14 @@ import (
 	"testing"
 
 	"github.com/dipgraph/dipgraph/graph"
+	"github.com/dipgraph/dipgraph/graph/graphtest"
 )
 
 // Benchmarks of painting (the layout is made once, outside the timing):
 //
 //	go test ./render -run '^$' -bench 'PNG|PDF|Rsvg' -benchtime 10x
 //
-// The 300-entity synthetic graph (graph.Synthetic(300, 1): 293 entities
+// The 300-entity synthetic graph (graphtest.Synthetic(300, 1): 293 entities
 // and 897 edges after aggregation) is laid out with sfdp, which takes a
 // fraction of a second (dot, used before, took over a minute). Its PNG is
 // painted at 1920 pixels wide and compared with rsvg-convert rasterising
@@ -43,7 +44,7 @@ var (
 func syntheticFigure(b *testing.B) *Figure {
 	gv := sharedGraphviz(b)
 	synOnce.Do(func() {
-		g := graph.Build(graph.Synthetic(300, 1), graph.Filter{})
+		g := graph.Build(graphtest.Synthetic(300, 1), graph.Filter{})
 		synFig, synErr = Lay(context.Background(), gv, g, Options{Layout: "sfdp", Seed: DefaultSeed, EdgeLabels: "none"}, true)
 	})
 	if synErr != nil {

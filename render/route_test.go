@@ -13,6 +13,7 @@ import (
 
 	"github.com/dipgraph/dipgraph/data"
 	"github.com/dipgraph/dipgraph/graph"
+	"github.com/dipgraph/dipgraph/graph/graphtest"
 )
 
 // laidFixture is laid DOT as Graphviz writes it, by hand: n0 and n1 far
@@ -422,7 +423,7 @@ func BenchmarkRoute(b *testing.B) {
 		name   string
 		ds     *graph.Dataset
 		engine string
-	}{{"default", loadDefault(b), "fdp"}, {"300/fdp", graph.Synthetic(300, 1), "fdp"}, {"300/sfdp", graph.Synthetic(300, 1), "sfdp"}} {
+	}{{"default", loadDefault(b), "fdp"}, {"300/fdp", graphtest.Synthetic(300, 1), "fdp"}, {"300/sfdp", graphtest.Synthetic(300, 1), "sfdp"}} {
 		b.Run(c.name, func(b *testing.B) {
 			g := graph.Build(c.ds, graph.Filter{})
 			o, _ := Options{Layout: c.engine, EdgeLabels: "caption", Seed: DefaultSeed}.ForGraph(g)

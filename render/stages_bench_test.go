@@ -8,11 +8,12 @@ import (
 	"testing"
 
 	"github.com/dipgraph/dipgraph/graph"
+	"github.com/dipgraph/dipgraph/graph/graphtest"
 )
 
 // Benchmarks of each stage after decoding and validation (those are in
 // package data), on the default dataset and on synthetic diplomatic graphs
-// of 20 to 3,000 entities (graph.Synthetic: countries and leaders, three
+// of 20 to 3,000 entities (graphtest.Synthetic: countries and leaders, three
 // relation types, weights, labels):
 //
 //	go test ./render -run '^$' -bench 'Stages|Layout' -benchmem
@@ -44,7 +45,7 @@ type benchCase struct {
 func benchCases(b *testing.B) []benchCase {
 	cs := []benchCase{{name: "default", ds: loadDefault(b)}}
 	for _, n := range benchSizes {
-		cs = append(cs, benchCase{name: fmt.Sprint(n), ds: graph.Synthetic(n, 1), size: n})
+		cs = append(cs, benchCase{name: fmt.Sprint(n), ds: graphtest.Synthetic(n, 1), size: n})
 	}
 	return cs
 }
@@ -108,7 +109,7 @@ func BenchmarkStages(b *testing.B) {
 			})
 			b.Run("figure", func(b *testing.B) {
 				b.ReportAllocs()
-				gv := sharedGraphviz(b).withoutCache() // each loop a real layout
+				gv := sharedGraphviz(b).Uncached() // each loop a real layout
 				for b.Loop() {
 					if _, err := Lay(ctx, gv, g, o, false); err != nil {
 						b.Fatal(err)
@@ -161,7 +162,7 @@ func BenchmarkLayout(b *testing.B) {
 				if err := DOT(&dot, g, o); err != nil {
 					b.Fatal(err)
 				}
-				gv := sharedGraphviz(b).withoutCache()
+				gv := sharedGraphviz(b).Uncached()
 				b.ReportAllocs()
 				for b.Loop() {
 					if _, err := gv.Render(ctx, dot.Bytes(), engine, "svg"); err != nil {
@@ -178,8 +179,8 @@ func BenchmarkLayout(b *testing.B) {
 // minutes and 1 GiB (docs/performance.md has the measured figures).
 func BenchmarkScale(b *testing.B) {
 	skipLarge(b, 3000)
-	ds := graph.SyntheticRecords(3000, 10000, 1)
-	gv := sharedGraphviz(b).withoutCache()
+	ds := graphtest.SyntheticRecords(3000, 10000, 1)
+	gv := sharedGraphviz(b).Uncached()
 	o := Options{Layout: "sfdp", Seed: DefaultSeed, EdgeLabels: "caption"}
 	b.ReportAllocs()
 	for b.Loop() {

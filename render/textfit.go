@@ -3,7 +3,6 @@ package render
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"math"
 	"regexp"
@@ -205,10 +204,41 @@ const fitRounds = 8
 // and so fewer pixels per point, so it tries again until the text holds,
 // at most fitRounds times. When it cannot, it returns the figure with the
 // largest text it found and warns through gv.Warn, naming what would help.
+//
+// The layout search's untangled layouts have the fewest crossings, but
+// the layouts as the engine made them are often wider, and so take the
+// larger text on a slide: LayFor fits both searches' choices to the target
+// and keeps the one whose text comes out the larger (the untangled on a
+// tie).
 func LayFor(ctx context.Context, gv *Graphviz, g *graph.Graph, o Options, paint bool, t Target) (*Figure, error) {
 	if t.W <= 0 {
 		return Lay(ctx, gv, g, o, paint)
 	}
+	var best *Figure
+	var bestL Legibility
+	var bestWarn []string
+	for _, plain := range []bool{false, true} {
+		fo := o
+		fo.noUntangle = plain
+		var warn []string
+		f, err := layFor(ctx, gv.WithWarn(func(s string) { warn = append(warn, s) }), g, fo, paint, t)
+		if err != nil {
+			return nil, err
+		}
+		if l := f.LegibilityAt(t); best == nil || l.short() < bestL.short() {
+			best, bestL, bestWarn = f, l, warn
+		}
+	}
+	if gv.Warn != nil {
+		for _, w := range bestWarn {
+			gv.Warn(w)
+		}
+	}
+	return best, nil
+}
+
+// layFor is LayFor with the options' layout search.
+func layFor(ctx context.Context, gv *Graphviz, g *graph.Graph, o Options, paint bool, t Target) (*Figure, error) {
 	user := o.textScale()
 	type trial struct {
 		k    float64 // the factor on top of user's
@@ -282,23 +312,24 @@ func LayFor(ctx context.Context, gv *Graphviz, g *graph.Graph, o Options, paint 
 		// enlarged.
 		// The arrangement the layout search chose.
 		ao := o
-		ao.Seed, ao.spread = first.f.seed, first.f.spread
+		ao.Seed, ao.spread, ao.untangle = first.f.seed, first.f.spread, first.f.untangle
 		if arr, err = arrangementOf(ctx, gv, g, ao); err != nil {
 			return nil, err
 		}
 		// A wide graph for a column whose height is free goes in
 		// upright: turned a quarter, the same arrangement.
 		gw, gh := first.f.panels[0].svg.width, first.f.panels[0].svg.height
-		if t.H == 0 && gw > gh {
+		// So does one whose shape, turned, is nearer a slide's.
+		aspect := 0.75 // a column is taken as 3:4
+		if t.H > 0 {
+			aspect = t.W / t.H
+		}
+		if (t.H == 0 && gw > gh) || (t.H > 0 && math.Abs(math.Log(gh/gw/aspect)) < math.Abs(math.Log(gw/gh/aspect))) {
 			arr = arr.turned()
 			gw, gh = gh, gw
 		}
 		// Pushed sideways rather than up and down in proportion as the
-		// target is wider than the graph (a column is taken as 3:4).
-		aspect := 0.75
-		if t.H > 0 {
-			aspect = t.W / t.H
-		}
+		// target is wider than the graph.
 		wide = min(max(aspect/(gw/gh), 0.3), 3)
 	}
 	best := first
@@ -386,29 +417,26 @@ func arrangementOf(ctx context.Context, gv *Graphviz, g *graph.Graph, o Options)
 	if err := DOT(&dot, g, o); err != nil {
 		return nil, err
 	}
-	out, err := gv.Render(ctx, dot.Bytes(), o.Layout, "json")
+	laid, err := gv.Render(ctx, dot.Bytes(), o.Layout, "dot")
 	if err != nil {
 		return nil, err
 	}
-	var lj struct {
-		Objects []struct {
-			ID     string `json:"id"`
-			Pos    string `json:"pos"`
-			Width  string `json:"width"`
-			Height string `json:"height"`
-		} `json:"objects"`
+	a, err := arrangementFromLaid(laid, g, o)
+	if err != nil {
+		return nil, err
 	}
-	if err := json.Unmarshal(out, &lj); err != nil {
-		return nil, fmt.Errorf("reading Graphviz's layout: %w", err)
+	if o.untangle {
+		a, _ = a.untangled(g)
 	}
+	return a, nil
+}
+
+// arrangementFromLaid reads where a layout (laid DOT) put every node of g.
+func arrangementFromLaid(laid []byte, g *graph.Graph, o Options) (*arrangement, error) {
 	a := &arrangement{nodes: map[string]*laidNode{}, frames: map[string][]string{}}
-	for _, ob := range lj.Objects {
-		id, ok := strings.CutPrefix(ob.ID, "node-")
-		p, okp := parsePoints(ob.Pos)
-		w, err1 := strconv.ParseFloat(ob.Width, 64)
-		h, err2 := strconv.ParseFloat(ob.Height, 64)
-		if ok && okp && len(p) == 1 && err1 == nil && err2 == nil {
-			a.nodes[id] = &laidNode{x: p[0].x, y: p[0].y, hw: w * 36, hh: h * 36}
+	for _, n := range parseLaid(laid).nodes {
+		if id, ok := strings.CutPrefix(n.id, "node-"); ok {
+			a.nodes[id] = &laidNode{x: n.c.x, y: n.c.y, hw: n.rx, hh: n.ry}
 		}
 	}
 	in := map[string]bool{}
@@ -441,6 +469,28 @@ func arrangementOf(ctx context.Context, gv *Graphviz, g *graph.Graph, o Options)
 // So the arrangement stays the engine's, and the figure grows only where
 // the bigger nodes need the room.
 func (a *arrangement) spread(k, wide float64) *pins {
+	pl := a.placed(k, wide)
+	p := &pins{pos: map[string]string{}, clusters: map[string]string{}}
+	for id, c := range pl.pos {
+		p.pos[id] = fmt.Sprintf("%.2f,%.2f", c.x, c.y)
+	}
+	for id, b := range pl.frames {
+		p.clusters[id] = fmt.Sprintf("%.2f,%.2f,%.2f,%.2f", b.x0, b.y0, b.x1, b.y1)
+	}
+	p.bb = fmt.Sprintf("%.2f,%.2f,%.2f,%.2f", pl.all.x0, pl.all.y0, pl.all.x1, pl.all.y1)
+	return p
+}
+
+// placement is where spread puts the nodes (their centres) and the
+// country frames, and the box around them all.
+type placement struct {
+	pos    map[string]pt
+	frames map[string]box
+	all    box
+}
+
+// placed is spread's arrangement, in numbers.
+func (a *arrangement) placed(k, wide float64) placement {
 	s0 := spreadStart(k)
 	type frame struct {
 		it      *rect
@@ -489,10 +539,10 @@ func (a *arrangement) spread(k, wide float64) *pins {
 		}
 	}
 	pushApart(top, roomBetween*k, wide)
-	p := &pins{pos: map[string]string{}, clusters: map[string]string{}}
+	p := placement{pos: map[string]pt{}, frames: map[string]box{}}
 	var all box
 	pin := func(id string, x, y float64) {
-		p.pos[id] = fmt.Sprintf("%.2f,%.2f", x, y)
+		p.pos[id] = pt{x, y}
 		n := a.nodes[id]
 		all = all.union(box{x - n.hw*k, y - n.hh*k, x + n.hw*k, y + n.hh*k})
 	}
@@ -507,11 +557,10 @@ func (a *arrangement) spread(k, wide float64) *pins {
 			pin(m.id, f.it.x+m.x, f.it.y+m.y)
 		}
 		b := f.it.box()
-		p.clusters[f.it.id] = fmt.Sprintf("%.2f,%.2f,%.2f,%.2f", b.x0, b.y0, b.x1, b.y1)
+		p.frames[f.it.id] = b
 		all = all.union(b)
 	}
-	all = grow(all, 4)
-	p.bb = fmt.Sprintf("%.2f,%.2f,%.2f,%.2f", all.x0, all.y0, all.x1, all.y1)
+	p.all = grow(all, 4)
 	return p
 }
 

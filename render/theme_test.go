@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/dipgraph/dipgraph/graph"
+	"github.com/dipgraph/dipgraph/graph/graphtest"
 )
 
 func TestEdgeColor(t *testing.T) {
@@ -440,7 +441,7 @@ func TestSfdpRemovesOverlaps(t *testing.T) {
 		g    *graph.Graph
 	}{
 		{"default", graph.Build(loadDefault(t), graph.Filter{})},
-		{"synthetic-150", graph.Build(graph.Synthetic(150, 1), graph.Filter{})},
+		{"synthetic-150", graph.Build(graphtest.Synthetic(150, 1), graph.Filter{})},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var b bytes.Buffer

@@ -5,17 +5,18 @@ import (
 	"encoding/csv"
 	"strconv"
 
-	"github.com/dipgraph/dipgraph/data/importer"
+	"github.com/dipgraph/dipgraph/data"
 	"github.com/dipgraph/dipgraph/graph"
 )
 
-// Sheets are the CSV sheets CSV writes, in order, each as NAME.csv.
-var Sheets = []string{"dataset", "types", "sources", "entities", "relations"}
+// Sheets are the CSV sheets CSV writes, in order, each as NAME.csv: the
+// sheet layout's data.Sheets.
+var Sheets = data.Sheets
 
 // CSV writes a dataset as spreadsheet sheets, keyed by name (see Sheets):
-// the columns "dipgraph import --from csv" reads (importer.DatasetColumns
-// and the others), one row per item in the dataset's order. The types
-// sheet is left out when the dataset declares no types. bom starts each
+// the columns "dipgraph import --from csv" reads (data.DatasetColumns and
+// the others of the sheet layout in data/sheet.go), one row per item in
+// the dataset's order. The types sheet is left out when the dataset declares no types. bom starts each
 // sheet with a UTF-8 byte order mark, which Excel needs to read UTF-8.
 func CSV(ds *graph.Dataset, bom bool) (map[string][]byte, error) {
 	out := map[string][]byte{}
@@ -34,39 +35,39 @@ func CSV(ds *graph.Dataset, bom bool) (map[string][]byte, error) {
 		out[name] = b.Bytes()
 		return nil
 	}
-	if err := write("dataset", importer.DatasetColumns, [][]string{{"1", ds.ID, ds.Title, ds.Description}}); err != nil {
+	if err := write("dataset", data.DatasetColumns, [][]string{{"1", ds.ID, ds.Title, ds.Description}}); err != nil {
 		return nil, err
 	}
 	var rows [][]string
 	for _, t := range ds.Types {
 		rows = append(rows, []string{t.ID, t.Label, t.Sign.String(), number(t.Weight), t.Style.Color, t.Style.Line, t.Style.Arrow})
 	}
-	if err := write("types", importer.TypeColumns, rows); err != nil {
+	if err := write("types", data.TypeColumns, rows); err != nil {
 		return nil, err
 	}
 	rows = nil
 	for _, s := range ds.Sources {
 		rows = append(rows, []string{s.ID, s.Title, s.Publisher, s.Author, s.Date.String(), s.URL, s.Note})
 	}
-	if err := write("sources", importer.SourceColumns, rows); err != nil {
+	if err := write("sources", data.SourceColumns, rows); err != nil {
 		return nil, err
 	}
 	rows = nil
 	for _, e := range ds.Entities {
-		rows = append(rows, []string{e.ID, string(e.Kind), e.Name, e.Native, importer.JoinList(e.Aliases), e.Country, importer.JoinRoles(e.Roles), e.Note})
+		rows = append(rows, []string{e.ID, string(e.Kind), e.Name, e.Native, data.JoinList(e.Aliases), e.Country, data.JoinRoles(e.Roles), e.Note})
 	}
-	if err := write("entities", importer.EntityColumns, rows); err != nil {
+	if err := write("entities", data.EntityColumns, rows); err != nil {
 		return nil, err
 	}
 	rows = nil
 	for _, r := range ds.Records {
 		// id, type, from, to, between, date, start, end, ongoing, weight, label, note, source, cite
-		row := make([]string, len(importer.RelationColumns))
+		row := make([]string, len(data.RelationColumns))
 		row[0], row[1] = r.ID, r.Type
 		if r.Directed && len(r.Parties) > 0 {
-			row[2], row[3] = r.Parties[0], importer.JoinList(r.Parties[1:])
+			row[2], row[3] = r.Parties[0], data.JoinList(r.Parties[1:])
 		} else {
-			row[4] = importer.JoinList(r.Parties)
+			row[4] = data.JoinList(r.Parties)
 		}
 		if r.IsEvent() {
 			row[5] = r.Start.String()
@@ -82,7 +83,7 @@ func CSV(ds *graph.Dataset, bom bool) (map[string][]byte, error) {
 		row[10], row[11], row[12], row[13] = r.Label, r.Note, r.Source, r.Cite
 		rows = append(rows, row)
 	}
-	if err := write("relations", importer.RelationColumns, rows); err != nil {
+	if err := write("relations", data.RelationColumns, rows); err != nil {
 		return nil, err
 	}
 	return out, nil

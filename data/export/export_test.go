@@ -12,8 +12,8 @@ import (
 	"testing"
 
 	"github.com/dipgraph/dipgraph/data"
-	"github.com/dipgraph/dipgraph/data/importer"
 	"github.com/dipgraph/dipgraph/graph"
+	"github.com/dipgraph/dipgraph/graph/graphtest"
 )
 
 func embedded(t testing.TB) *graph.Dataset {
@@ -29,57 +29,6 @@ func embedded(t testing.TB) *graph.Dataset {
 	return ds
 }
 
-// awkward is a dataset whose text needs quoting and escaping everywhere:
-// commas, quotes, semicolons and bars inside list items, backslashes,
-// line breaks, other scripts.
-func awkward() *graph.Dataset {
-	text := "Says \"no\"; a|b, c\\d\nnext line: 김정은 & <x>"
-	return &graph.Dataset{
-		ID: "awkward", Title: text, Description: text,
-		Sources: []graph.Source{{ID: "s", Title: text, Publisher: "P, Inc.", Date: graph.MustDate("2020-02"), URL: "https://example.org/?a=1&b=2", Note: text}},
-		Types: []graph.Type{{ID: "coop", Label: text, Sign: graph.Positive, Weight: 2.5, Style: graph.Style{Color: "#123456", Line: "dashed", Arrow: "vee"}},
-			{ID: "summit", Label: "Meeting", Sign: graph.Neutral, Weight: 2}},
-		Entities: []graph.Entity{
-			{ID: "a", Kind: graph.KindCountry, Name: text, Native: "조선", Aliases: []string{"x; y", `back\slash`, "p|q"}, Note: text},
-			{ID: "b", Kind: graph.KindCountry, Name: "B"},
-			{ID: "c", Kind: graph.KindLeader, Name: "C", Country: "a", Roles: []graph.Role{{Title: "Head | of; state", Start: graph.MustDate("2001"), End: graph.MustDate("2003-04-05")}, {Title: "Chair", Start: graph.MustDate("2004")}}},
-			{ID: "d", Kind: graph.KindOrganization, Name: "D"},
-		},
-		Records: []graph.Record{
-			{ID: "r1", Type: "coop", Parties: []string{"a", "b"}, Start: graph.MustDate("2020"), Weight: 2.5, Label: text, Note: text, Source: "s", Cite: text},
-			{Type: "hostility", Parties: []string{"b", "a", "c"}, Directed: true, Start: graph.MustDate("2020-01"), End: graph.MustDate("2021"), Weight: 0.1, Source: "s"},
-			{Type: "summit", Parties: []string{"c", "b", "d"}, Start: graph.MustDate("2020-01-02"), Ongoing: true, Weight: 2, Source: "s"},
-		},
-	}
-}
-
-// TestCSVRoundTrip: data → export csv → import csv → the same model.
-func TestCSVRoundTrip(t *testing.T) {
-	for name, ds := range map[string]*graph.Dataset{"embedded": embedded(t), "awkward": loaded(t, awkward())} {
-		t.Run(name, func(t *testing.T) {
-			sheets, err := CSV(ds, name == "awkward")
-			if err != nil {
-				t.Fatal(err)
-			}
-			var files []importer.File
-			for _, s := range []string{"relations", "entities", "types", "sources", "dataset"} { // any order
-				files = append(files, importer.File{Name: s + ".csv", R: bytes.NewReader(sheets[s])})
-			}
-			res, err := importer.Import("csv", files, importer.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if res.NSkipped > 0 || len(res.Warnings) > 0 {
-				t.Fatalf("skipped %v, warnings %v", res.Skipped, res.Warnings)
-			}
-			back := loaded(t, res.Dataset)
-			if !sameModel(back, ds) {
-				t.Errorf("the round trip changed the model\n got %+v\nwant %+v", back, ds)
-			}
-		})
-	}
-}
-
 // loaded returns ds as Load returns it (defaults filled in), through YAML.
 func loaded(t testing.TB, ds *graph.Dataset) *graph.Dataset {
 	t.Helper()
@@ -93,11 +42,11 @@ func loaded(t testing.TB, ds *graph.Dataset) *graph.Dataset {
 // TestJSONRoundTrip: data → json → data, whole and filtered.
 func TestJSONRoundTrip(t *testing.T) {
 	ds := embedded(t)
-	sub := Subset(ds, graph.Build(ds, graph.Filter{Types: []string{"summit"}}))
+	sub := graph.Subset(ds, graph.Build(ds, graph.Filter{Types: []string{"summit"}}))
 	if len(sub.Records) == 0 || len(sub.Records) == len(ds.Records) {
 		t.Fatalf("subset has %d of %d records", len(sub.Records), len(ds.Records))
 	}
-	for _, d := range []*graph.Dataset{ds, loaded(t, awkward()), sub} {
+	for _, d := range []*graph.Dataset{ds, loaded(t, graphtest.Awkward()), sub} {
 		j, err := data.EncodeJSON(d)
 		if err != nil {
 			t.Fatal(err)
@@ -106,7 +55,7 @@ func TestJSONRoundTrip(t *testing.T) {
 		if err != nil {
 			t.Fatalf("exported JSON does not load: %v", err)
 		}
-		if !sameModel(back, loaded(t, d)) {
+		if !graphtest.SameModel(back, loaded(t, d)) {
 			t.Errorf("JSON round trip of %s changed the model", d.ID)
 		}
 	}
@@ -162,7 +111,7 @@ func parseXML(t *testing.T, b []byte) *xmlNode {
 }
 
 func TestGraphML(t *testing.T) {
-	ds := loaded(t, awkward())
+	ds := loaded(t, graphtest.Awkward())
 	g := graph.Build(ds, graph.Filter{})
 	AllNodes(g)
 	b, err := GraphML(g)
@@ -404,16 +353,9 @@ func TestNodeLink(t *testing.T) {
 func TestSubsetValidates(t *testing.T) {
 	ds := embedded(t)
 	for _, f := range []graph.Filter{{Types: []string{"hostility"}}, {Focus: "kim-jong-un", Depth: 1}, {AsOf: graph.MustDate("2019-06-30"), Window: graph.Window{Years: 2}}} {
-		sub := Subset(ds, graph.Build(ds, f))
+		sub := graph.Subset(ds, graph.Build(ds, f))
 		if _, err := data.Load(data.Input{Name: "sub.yaml", Src: data.EncodeYAML(sub)}); err != nil {
 			t.Errorf("subset for %+v does not validate: %v", f, err)
 		}
 	}
-}
-
-// sameModel compares what two datasets say (not their lookup indexes).
-func sameModel(a, b *graph.Dataset) bool {
-	return a.ID == b.ID && a.Title == b.Title && a.Description == b.Description &&
-		reflect.DeepEqual(a.Entities, b.Entities) && reflect.DeepEqual(a.Types, b.Types) &&
-		reflect.DeepEqual(a.Records, b.Records) && reflect.DeepEqual(a.Sources, b.Sources)
 }

@@ -248,18 +248,6 @@ func TestParseDate(t *testing.T) {
 	}
 }
 
-func TestListCells(t *testing.T) {
-	items := []string{"a", `b;c`, `d|e`, `f\g`, "h; i"}
-	if got := splitList(JoinList(items)); strings.Join(got, "\x00") != strings.Join(items, "\x00") {
-		t.Errorf("list round trip: %q", got)
-	}
-	roles := []graph.Role{{Title: `Chair; | \ x`, Start: graph.MustDate("2001")}, {Title: "T", End: graph.MustDate("2003-04-05")}}
-	got := splitRoles(JoinRoles(roles))
-	if len(got) != 2 || got[0][0] != roles[0].Title || got[0][1] != "2001" || got[1][2] != "2003-04-05" {
-		t.Errorf("roles round trip: %q", got)
-	}
-}
-
 func TestResolveCountries(t *testing.T) {
 	set, err := ResolveCountries([]string{"usa", "GBR", "UKG", "200", "gmy", "ROK", "rom"})
 	if err != nil {

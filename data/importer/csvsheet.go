@@ -35,32 +35,19 @@ type CSVOptions struct {
 	Mutual bool
 }
 
-// The columns of each sheet, as export writes them. List cells (aliases,
-// between, to, roles) separate items with ';' and a role's title, start and
-// end with '|'; a backslash escapes either character, or itself, inside an
-// item.
-var (
-	DatasetColumns  = []string{"dipgraph", "id", "title", "description"}
-	TypeColumns     = []string{"id", "label", "sign", "weight", "color", "line", "arrow"}
-	SourceColumns   = []string{"id", "title", "publisher", "author", "date", "url", "note"}
-	EntityColumns   = []string{"id", "kind", "name", "native", "aliases", "country", "roles", "note"}
-	RelationColumns = []string{"id", "type", "from", "to", "between", "date", "start", "end", "ongoing", "weight", "label", "note", "source", "cite"}
-)
-
-var sheetOrder = []string{"dataset", "types", "sources", "entities", "relations"}
-
+// sheetColumns returns the columns of a sheet (data.Sheets names them).
 func sheetColumns(kind string) []string {
 	switch kind {
 	case "dataset":
-		return DatasetColumns
+		return data.DatasetColumns
 	case "types":
-		return TypeColumns
+		return data.TypeColumns
 	case "sources":
-		return SourceColumns
+		return data.SourceColumns
 	case "entities":
-		return EntityColumns
+		return data.EntityColumns
 	}
-	return RelationColumns
+	return data.RelationColumns
 }
 
 var idPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
@@ -98,9 +85,9 @@ func importCSV(r *run, files []File) (*graph.Dataset, error) {
 		return nil, fmt.Errorf("--date-order %q: choose dmy or mdy", opt.DateOrder)
 	}
 	for field := range opt.Columns {
-		if !slices.Contains(EntityColumns, field) && !slices.Contains(RelationColumns, field) && !slices.Contains(SourceColumns, field) &&
-			!slices.Contains(TypeColumns, field) && !slices.Contains(DatasetColumns, field) {
-			return nil, fmt.Errorf("--column %s=…: %q is not a dipgraph column; columns are %s", field, field, strings.Join(RelationColumns, ", "))
+		if !slices.Contains(data.EntityColumns, field) && !slices.Contains(data.RelationColumns, field) && !slices.Contains(data.SourceColumns, field) &&
+			!slices.Contains(data.TypeColumns, field) && !slices.Contains(data.DatasetColumns, field) {
+			return nil, fmt.Errorf("--column %s=…: %q is not a dipgraph column; columns are %s", field, field, strings.Join(data.RelationColumns, ", "))
 		}
 	}
 	c := &csvImport{r: r, opt: opt, ds: &graph.Dataset{}, types: map[string]bool{}, srcIDs: map[string]bool{},
@@ -141,7 +128,7 @@ func importCSV(r *run, files []File) (*graph.Dataset, error) {
 		}
 	}
 	if len(sheets["relations"]) == 0 && len(sheets["entities"]) == 0 {
-		return nil, fmt.Errorf("no relations or entities sheet among the files: a relations sheet has the columns %s", strings.Join(RelationColumns, ", "))
+		return nil, fmt.Errorf("no relations or entities sheet among the files: a relations sheet has the columns %s", strings.Join(data.RelationColumns, ", "))
 	}
 	for kind, list := range sheets {
 		for _, s := range list {
@@ -153,7 +140,7 @@ func importCSV(r *run, files []File) (*graph.Dataset, error) {
 	}
 	c.autoEntities = len(sheets["entities"]) == 0
 	c.autoSources = len(sheets["sources"]) == 0
-	for _, kind := range sheetOrder {
+	for _, kind := range data.Sheets {
 		for _, s := range sheets[kind] {
 			c.unknownColumns(s, kind)
 			if err := s.each(func() {
@@ -399,8 +386,8 @@ func (c *csvImport) entityRow(s *sheet) {
 		s.bad("kind", "use one of "+strings.Join(data.Kinds, ", "), "unknown kind %q%s", e.Kind, graph.Suggest(string(e.Kind), data.Kinds))
 		return
 	}
-	e.Aliases = splitList(s.get("aliases"))
-	for _, parts := range splitRoles(s.get("roles")) {
+	e.Aliases = data.SplitList(s.get("aliases"))
+	for _, parts := range data.SplitRoles(s.get("roles")) {
 		item := strings.Join(parts, "|")
 		role := graph.Role{Title: parts[0]}
 		if len(parts) > 3 {
@@ -543,14 +530,14 @@ func (c *csvImport) relationRow(s *sheet) {
 		s.bad("between", "fill either between (mutual) or from and to (one-sided)", "row has both between and from/to")
 		return
 	case between != "":
-		for _, p := range splitList(between) {
+		for _, p := range data.SplitList(between) {
 			rec.Parties = append(rec.Parties, p)
 			cols = append(cols, "between")
 		}
 	case from != "" && to != "":
 		rec.Parties = []string{from}
 		cols = []string{"from"}
-		for _, p := range splitList(to) {
+		for _, p := range data.SplitList(to) {
 			rec.Parties = append(rec.Parties, p)
 			cols = append(cols, "to")
 		}
@@ -753,82 +740,6 @@ func (c *csvImport) weight(s *sheet, col string) (float64, bool) {
 		return w, true
 	}
 	return 0, false
-}
-
-// splitList splits a list cell at unescaped ';' and unescapes each item;
-// items are trimmed and empty ones dropped.
-func splitList(cell string) []string {
-	var out []string
-	for _, raw := range splitRaw(cell, ';') {
-		if item := unescape(strings.TrimSpace(raw)); item != "" {
-			out = append(out, item)
-		}
-	}
-	return out
-}
-
-// splitRoles reads a roles cell: roles separated by ';', each
-// "title|start|end" (start and end optional).
-func splitRoles(cell string) [][]string {
-	var out [][]string
-	for _, raw := range splitRaw(cell, ';') {
-		if strings.TrimSpace(raw) == "" {
-			continue
-		}
-		var parts []string
-		for _, p := range splitRaw(raw, '|') {
-			parts = append(parts, unescape(strings.TrimSpace(p)))
-		}
-		out = append(out, parts)
-	}
-	return out
-}
-
-// splitRaw splits s at every sep not escaped by a backslash, keeping the
-// escapes in the parts.
-func splitRaw(s string, sep byte) []string {
-	if s == "" {
-		return nil
-	}
-	var out []string
-	start := 0
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '\\':
-			i++
-		case sep:
-			out = append(out, s[start:i])
-			start = i + 1
-		}
-	}
-	return append(out, s[start:])
-}
-
-var (
-	unescaper = strings.NewReplacer(`\\`, `\`, `\;`, `;`, `\|`, `|`)
-	escaper   = strings.NewReplacer(`\`, `\\`, `;`, `\;`, `|`, `\|`)
-)
-
-func unescape(s string) string { return unescaper.Replace(s) }
-
-// JoinList writes a list cell: items joined by "; ", with backslashes, ';'
-// and '|' inside an item escaped by a backslash.
-func JoinList(items []string) string {
-	parts := make([]string, len(items))
-	for i, s := range items {
-		parts[i] = escaper.Replace(s)
-	}
-	return strings.Join(parts, "; ")
-}
-
-// JoinRoles writes a roles cell: "title|start|end" for each role, joined
-// by "; ".
-func JoinRoles(roles []graph.Role) string {
-	parts := make([]string, len(roles))
-	for i, r := range roles {
-		parts[i] = escaper.Replace(r.Title) + "|" + r.Start.String() + "|" + r.End.String()
-	}
-	return strings.Join(parts, "; ")
 }
 
 // humanize turns an id such as military-support into "Military support".

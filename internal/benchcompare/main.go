@@ -26,7 +26,7 @@ import (
 	"time"
 
 	"github.com/dipgraph/dipgraph/data"
-	"github.com/dipgraph/dipgraph/graph"
+	"github.com/dipgraph/dipgraph/graph/graphtest"
 )
 
 func main() {
@@ -170,14 +170,14 @@ func setup(bin, dir string, at func(string) string) ([]*benchCase, error) {
 				name:   fmt.Sprintf("%d entities, %s", n, engine),
 				ours:   []step{dg("render", "-l", engine, "-o", at("ours.svg"), data)},
 				native: []step{{engine, "-Tsvg", "-o", at("native.svg"), d}},
-				note:   fmt.Sprintf("graph.Synthetic(%d, 1)", n),
+				note:   fmt.Sprintf("graphtest.Synthetic(%d, 1)", n),
 			})
 		}
 	}
 	return cases, nil
 }
 
-func dataYAML(n int) []byte { return data.EncodeYAML(graph.Synthetic(n, 1)) }
+func dataYAML(n int) []byte { return data.EncodeYAML(graphtest.Synthetic(n, 1)) }
 
 // runSteps runs the steps one after another: the total wall time and the
 // largest peak RSS of any of them.

@@ -109,7 +109,7 @@ func runExport(e *env, args []string) int {
 	g := graph.Build(ds, filter)
 	model := ds
 	if filtered {
-		model = export.Subset(ds, g)
+		model = graph.Subset(ds, g)
 	} else if format != "dot" {
 		export.AllNodes(g)
 	}

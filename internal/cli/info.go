@@ -5,6 +5,7 @@ import (
 	"runtime/debug"
 
 	"github.com/dipgraph/dipgraph/data"
+	"github.com/dipgraph/dipgraph/render/graphviz"
 )
 
 func runDatasets(e *env, args []string) int {
@@ -35,9 +36,10 @@ func runDatasets(e *env, args []string) int {
 	return exitOK
 }
 
-// buildInfo is debug.ReadBuildInfo. Go builds a test binary of this package
-// without its dependencies' versions; the tests give theirs.
-var buildInfo = debug.ReadBuildInfo
+// graphvizVersion is graphviz.Version. Go builds a test binary of a
+// package other than main without its dependencies' versions; the tests
+// give theirs.
+var graphvizVersion = graphviz.Version
 
 func runVersion(e *env, args []string) int {
 	c := lookup("version")
@@ -48,17 +50,10 @@ func runVersion(e *env, args []string) int {
 	if code, ok := noArgs(e, c.name, fs); !ok {
 		return code
 	}
-	version, gv := "(devel)", "unknown"
-	if bi, ok := buildInfo(); ok {
-		if bi.Main.Version != "" {
-			version = bi.Main.Version
-		}
-		for _, d := range bi.Deps {
-			if d.Path == "github.com/goccy/go-graphviz" {
-				gv = d.Version
-			}
-		}
+	version := "(devel)"
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		version = bi.Main.Version
 	}
-	fmt.Fprintf(e.stdout, "dipgraph %s (go-graphviz %s)\n", version, gv)
+	fmt.Fprintf(e.stdout, "dipgraph %s (go-graphviz %s)\n", version, graphvizVersion())
 	return exitOK
 }

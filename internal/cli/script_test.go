@@ -11,8 +11,6 @@ import (
 	"os/exec"
 	"os/signal"
 	"path/filepath"
-	"runtime/debug"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -20,7 +18,8 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/dipgraph/dipgraph/data"
-	"github.com/dipgraph/dipgraph/graph"
+	"github.com/dipgraph/dipgraph/graph/graphtest"
+	"github.com/dipgraph/dipgraph/render/graphviz"
 )
 
 var update = flag.Bool("update", false, "rewrite expected output in testdata/script/*.txtar from the actual output (for cmp against a file in the archive)")
@@ -39,14 +38,8 @@ func TestMain(m *testing.M) {
 // process's arguments and streams, stopped by an interrupt, then os.Exit
 // with its code.
 func dipgraphMain() {
-	if v := os.Getenv(graphvizVersionEnv); v != "" {
-		buildInfo = func() (*debug.BuildInfo, bool) {
-			bi, ok := debug.ReadBuildInfo()
-			if ok && !slices.ContainsFunc(bi.Deps, func(m *debug.Module) bool { return m.Path == goGraphviz }) {
-				bi.Deps = append(bi.Deps, &debug.Module{Path: goGraphviz, Version: v})
-			}
-			return bi, ok
-		}
+	if v := os.Getenv(graphvizVersionEnv); v != "" && graphviz.Version() == "unknown" {
+		graphvizVersion = func() string { return v }
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	code := Run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
@@ -200,5 +193,5 @@ func cmdSynthetic(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	n, err := strconv.Atoi(args[0])
 	ts.Check(err)
-	ts.Check(os.WriteFile(ts.MkAbs(args[1]), data.EncodeYAML(graph.Synthetic(n, 1)), 0o644))
+	ts.Check(os.WriteFile(ts.MkAbs(args[1]), data.EncodeYAML(graphtest.Synthetic(n, 1)), 0o644))
 }

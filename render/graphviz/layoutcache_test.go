@@ -1,4 +1,4 @@
-package render
+package graphviz_test
 
 import (
 	"bytes"
@@ -7,21 +7,19 @@ import (
 	"testing"
 
 	"github.com/dipgraph/dipgraph/graph"
+	"github.com/dipgraph/dipgraph/render"
+	"github.com/dipgraph/dipgraph/render/graphviz"
 )
 
 // TestLayoutCache: a repeated small layout is answered from memory with the
 // same bytes, without Graphviz; one that warned is laid out again (so it
-// warns again); and the kept layouts stay within their limits.
+// warns again). TestLayoutCacheLimits checks the limits.
 func TestLayoutCache(t *testing.T) {
-	ForgetLayouts()
+	graphviz.ForgetLayouts()
 	ctx := context.Background()
 	gv := sharedGraphviz(t)
-	dot := dotOf(t, graph.Build(loadDefault(t), graph.Filter{}), Options{Layout: "neato", Seed: 7, EdgeLabels: "date"})
-	count := func() int {
-		wasmMu.Lock()
-		defer wasmMu.Unlock()
-		return wasmLayouts
-	}
+	dot := dotOf(t, graph.Build(loadDefault(t), graph.Filter{}), render.Options{Layout: "neato", Seed: 7, EdgeLabels: "date"})
+	count := graphviz.LayoutCount
 	before := count()
 	first, err := gv.RenderFormats(ctx, dot, "neato", "svg", "json")
 	if err != nil {
@@ -60,27 +58,12 @@ func TestLayoutCache(t *testing.T) {
 		}
 	}
 
-	// Limits: the oldest go first.
-	c := &layoutCache{outs: map[layoutKey][][]byte{}}
-	for i := range maxCachedLayout + 10 {
-		k, _ := keyOf([]byte{byte(i), byte(i >> 8)}, "neato", nil)
-		c.put(k, [][]byte{make([]byte, 1000)})
-	}
-	if len(c.outs) != maxCachedLayout || len(c.order) != maxCachedLayout || c.bytes != maxCachedLayout*1000 {
-		t.Errorf("kept %d layouts (%d in order, %d bytes), want %d", len(c.outs), len(c.order), c.bytes, maxCachedLayout)
-	}
-	if k, _ := keyOf([]byte{0, 0}, "neato", nil); c.outs[k] != nil {
-		t.Error("the oldest layout was kept")
-	}
-	if _, keep := keyOf(make([]byte, maxCachedDOT+1), "neato", nil); keep {
-		t.Error("a large layout would be kept")
-	}
 }
 
 // TestReadDOTErrors: DOT Graphviz cannot read is an error with Graphviz's
 // own message, and Graphviz reads the next graph as usual.
 func TestReadDOTErrors(t *testing.T) {
-	gv := sharedGraphviz(t).withoutCache()
+	gv := sharedGraphviz(t).Uncached()
 	_, err := gv.Render(context.Background(), []byte("digraph { a -> }"), "dot", "svg")
 	if err == nil || !strings.Contains(err.Error(), "syntax error") {
 		t.Errorf("error %v, want Graphviz's syntax error", err)

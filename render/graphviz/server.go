@@ -1,4 +1,4 @@
-package render
+package graphviz
 
 import (
 	"bufio"
@@ -31,19 +31,24 @@ type layoutSlot struct {
 	srv   *layoutServer
 }
 
-// The free Graphviz slots while servers are in use (see UseLayoutServers),
-// this process's and the servers'; nil otherwise.
-var (
-	slotsMu             sync.Mutex
-	localSlot, srvSlots chan *layoutSlot
-)
+// Pool is a set of layout servers that handles using it (WithPool) lay out
+// on beside this process's Graphviz, while servers are in use (UseServers).
+// The zero Pool has none in use: every layout stays in this process, or in
+// a one-off worker when it may have to be stopped. A Pool is safe for
+// concurrent use.
+type Pool struct {
+	mu sync.Mutex
+	// The free Graphviz slots while servers are in use, this process's
+	// and the servers'; nil otherwise.
+	local, srvs chan *layoutSlot
+}
 
-// UseLayoutServers lets up to n layout servers lay out graphs beside this
+// UseServers lets up to n layout servers lay out graphs beside this
 // process's Graphviz (n = 0: none): large layouts, which would otherwise
 // each start a worker process to be stoppable, go to a server; small ones
 // stay in this process. It returns a function that stops the
 // servers, to be called when the work is done.
-func UseLayoutServers(n int) (stop func()) {
+func (p *Pool) UseServers(n int) (stop func()) {
 	if n <= 0 {
 		return func() {}
 	}
@@ -52,13 +57,13 @@ func UseLayoutServers(n int) (stop func()) {
 	for range n {
 		srvs <- &layoutSlot{}
 	}
-	slotsMu.Lock()
-	localSlot, srvSlots = local, srvs
-	slotsMu.Unlock()
+	p.mu.Lock()
+	p.local, p.srvs = local, srvs
+	p.mu.Unlock()
 	return func() {
-		slotsMu.Lock()
-		localSlot, srvSlots = nil, nil
-		slotsMu.Unlock()
+		p.mu.Lock()
+		p.local, p.srvs = nil, nil
+		p.mu.Unlock()
 		<-local
 		for range n {
 			if s := <-srvs; s.srv != nil {
@@ -69,13 +74,16 @@ func UseLayoutServers(n int) (stop func()) {
 	}
 }
 
-// takeSlot waits for a Graphviz to lay out on — a server's for a large
+// take waits for a Graphviz to lay out on — a server's for a large
 // graph, else this process's — and returns it with the channel it goes
-// back to; nil when servers are not in use.
-func takeSlot(ctx context.Context, large bool) (*layoutSlot, chan *layoutSlot, error) {
-	slotsMu.Lock()
-	local, srvs := localSlot, srvSlots
-	slotsMu.Unlock()
+// back to; nil when servers are not in use (or p is nil).
+func (p *Pool) take(ctx context.Context, large bool) (*layoutSlot, chan *layoutSlot, error) {
+	if p == nil {
+		return nil, nil, nil
+	}
+	p.mu.Lock()
+	local, srvs := p.local, p.srvs
+	p.mu.Unlock()
 	if srvs == nil {
 		return nil, nil, nil
 	}
@@ -270,7 +278,7 @@ func readReply(r *bufio.Reader) (status string, items []string, err error) {
 // its input ends.
 func serveLayouts(stdin io.Reader, stdout, stderr io.Writer) int {
 	ctx := context.Background()
-	gv, err := NewGraphviz(ctx)
+	gv, err := New(ctx)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1

@@ -1,4 +1,4 @@
-package render
+package graphviz
 
 import (
 	"crypto/sha256"
@@ -74,9 +74,10 @@ func (c *layoutCache) put(k layoutKey, outs [][]byte) {
 	c.bytes += size
 }
 
-// withoutCache returns a handle on the same Graphviz that lays out every
-// time, for tests of Graphviz's own behaviour.
-func (g *Graphviz) withoutCache() *Graphviz {
+// Uncached returns a handle on the same Graphviz that lays out every time,
+// never answering from the layouts kept: for tests and benchmarks of
+// Graphviz's own behaviour.
+func (g *Graphviz) Uncached() *Graphviz {
 	c := *g
 	c.uncached = true
 	return &c

@@ -1,4 +1,4 @@
-package render
+package graphviz
 
 import (
 	"bytes"
@@ -33,6 +33,9 @@ type Graphviz struct {
 	// uncached lays out every time, never answering from the layouts kept
 	// (layoutcache.go): for tests of Graphviz's own behaviour.
 	uncached bool
+	// pool holds the layout servers large layouts may go to (server.go);
+	// nil: none.
+	pool *Pool
 }
 
 // go-graphviz runs one WebAssembly module per process, whatever the number
@@ -43,7 +46,7 @@ var (
 	wasmLayouts int
 )
 
-// NewGraphviz returns the process's Graphviz, starting it on first use. It
+// New returns the process's Graphviz, starting it on first use. It
 // registers none of go-graphviz's own image renderers (its PNG drops edges
 // and node outlines): dipgraph paints PNG and PDF itself from Graphviz's
 // drawing operations (format "json").
@@ -52,7 +55,7 @@ var (
 // has been closed, so there is one for the life of the process, shared by
 // every figure it makes (build, watch, tests); each caller gets its own
 // handle for its warnings.
-func NewGraphviz(ctx context.Context) (*Graphviz, error) {
+func New(ctx context.Context) (*Graphviz, error) {
 	wasmMu.Lock()
 	defer wasmMu.Unlock()
 	if processGVC == nil {
@@ -93,7 +96,7 @@ func (g *Graphviz) WithWarn(warn func(string)) *Graphviz {
 }
 
 // Close releases the handle. The process's Graphviz itself stays up for
-// the next figure (see NewGraphviz); the operating system reclaims it.
+// the next figure (see New); the operating system reclaims it.
 func (g *Graphviz) Close() error { return nil }
 
 // Go-graphviz sets Graphviz's error level so that every error and warning
@@ -208,6 +211,15 @@ func (g *Graphviz) stopped(err error, engine string, nodes, edges int) error {
 		"sfdp lays out large graphs fastest (--layout sfdp); or narrow the graph (--types, --focus, --min-weight), or give a longer --timeout", engine, size, within)}
 }
 
+// WithPool returns a handle on the same Graphviz whose large layouts that
+// may be stopped go to p's layout servers while p has them in use
+// (Pool.UseServers); nil: none.
+func (g *Graphviz) WithPool(p *Pool) *Graphviz {
+	c := *g
+	c.pool = p
+	return &c
+}
+
 // WithTimeout returns a handle on the same Graphviz that stops a layout
 // still running after d (0: never). Graphviz in WebAssembly cannot be
 // interrupted, and go-graphviz cannot be used again after a call into it
@@ -289,7 +301,7 @@ func (g *Graphviz) lay(ctx context.Context, dot []byte, engine string, formats [
 	// the long part of a figure, and another process would cost more.
 	_, deadline := ctx.Deadline()
 	stoppable := (g.timeout > 0 || deadline) && engine != "nop2"
-	slot, free, err := takeSlot(ctx, stoppable && largeDOT(dot))
+	slot, free, err := g.pool.take(ctx, stoppable && largeDOT(dot))
 	if err != nil {
 		return nil, g.stopped(err, engine, 0, 0)
 	}
@@ -472,7 +484,7 @@ func (g *Graphviz) layHere(ctx context.Context, gr *cgraph.Graph, wantEdges int,
 		// Nothing to tell the user: the overlap removal that failed is
 		// sfdp's own first attempt; the overlap mode dipgraph sets
 		// (voronoi, or scale for large graphs) then removes the overlaps
-		// (TestSfdpRemovesOverlaps).
+		// (render's TestSfdpRemovesOverlaps).
 	case level >= agErr && msg != "":
 		return nil, fmt.Errorf("graphviz %s layout failed: %s", engine, oneLine(msg))
 	case level >= agErr:

@@ -1,24 +1,19 @@
-package render
+package graphviz_test
 
 import (
 	"bytes"
 	"context"
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/dipgraph/dipgraph/graph"
+	"github.com/dipgraph/dipgraph/graph/graphtest"
+	"github.com/dipgraph/dipgraph/render"
+	"github.com/dipgraph/dipgraph/render/graphviz"
 )
-
-func dotOf(t *testing.T, g *graph.Graph, o Options) []byte {
-	t.Helper()
-	var b bytes.Buffer
-	if err := DOT(&b, g, o); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
-}
 
 // TestLayoutIndependentOfHistory lays out fdp graphs with clusters — the
 // layouts that used to depend on what the process had laid out before — in
@@ -26,25 +21,25 @@ func dotOf(t *testing.T, g *graph.Graph, o Options) []byte {
 // same layout made first thing in a fresh worker process.
 func TestLayoutIndependentOfHistory(t *testing.T) {
 	ctx := context.Background()
-	gv := sharedGraphviz(t).withoutCache()
-	if freshState == nil {
+	gv := sharedGraphviz(t).Uncached()
+	if !graphviz.MemoryCaptured() {
 		t.Fatal("Graphviz's starting memory was not captured: every fdp layout after the first would need a worker process")
 	}
 	ds := loadDefault(t)
 	full := graph.Build(ds, graph.Filter{})
 	focus := graph.Build(ds, graph.Filter{Focus: "kim-jong-un", Depth: 1})
-	syn := graph.Build(graph.Synthetic(100, 1), graph.Filter{})
+	syn := graph.Build(graphtest.Synthetic(100, 1), graph.Filter{})
 	dots := map[string][]byte{
-		"full":   dotOf(t, full, Options{Layout: "fdp", Seed: 3, EdgeLabels: "caption"}),
-		"focus":  dotOf(t, focus, Options{Layout: "fdp", Seed: 3, EdgeLabels: "count"}),
-		"seed7":  dotOf(t, full, Options{Layout: "fdp", Seed: 7, EdgeLabels: "none"}),
-		"neato":  dotOf(t, syn, Options{Layout: "neato", Seed: 1, EdgeLabels: "none"}),
-		"syndot": dotOf(t, syn, Options{Layout: "dot", EdgeLabels: "caption"}),
+		"full":   dotOf(t, full, render.Options{Layout: "fdp", Seed: 3, EdgeLabels: "caption"}),
+		"focus":  dotOf(t, focus, render.Options{Layout: "fdp", Seed: 3, EdgeLabels: "count"}),
+		"seed7":  dotOf(t, full, render.Options{Layout: "fdp", Seed: 7, EdgeLabels: "none"}),
+		"neato":  dotOf(t, syn, render.Options{Layout: "neato", Seed: 1, EdgeLabels: "none"}),
+		"syndot": dotOf(t, syn, render.Options{Layout: "dot", EdgeLabels: "caption"}),
 	}
 	engine := map[string]string{"full": "fdp", "focus": "fdp", "seed7": "fdp", "neato": "neato", "syndot": "dot"}
 	fresh := map[string][]byte{}
 	for _, name := range []string{"full", "focus", "seed7"} {
-		outs, err := gv.renderInWorker(ctx, dots[name], "fdp", []string{"svg"}, 0, 0)
+		outs, err := graphviz.RenderInWorker(ctx, gv, dots[name], "fdp", "svg")
 		if err != nil {
 			t.Fatal(name, err)
 		}
@@ -63,10 +58,8 @@ func TestLayoutIndependentOfHistory(t *testing.T) {
 			if want, ok := fresh[name]; ok && !bytes.Equal(out, want) {
 				t.Errorf("order %v: layout %d (%s) differs from the same layout in a fresh process", order, i+1, name)
 			}
-			wasmMu.Lock()
-			size, start := freshState.mem.Size(), len(freshState.snap)
-			wasmMu.Unlock()
-			if size < uint32(start) {
+			size, start := graphviz.MemorySize()
+			if size < start {
 				t.Fatalf("memory shrank below its start: %d < %d", size, start)
 			}
 		}
@@ -78,9 +71,8 @@ func TestLayoutIndependentOfHistory(t *testing.T) {
 		if _, err := gv.Render(ctx, dots["neato"], "neato", "svg"); err != nil {
 			t.Fatal(err)
 		}
-		wasmMu.Lock()
-		sizes = append(sizes, freshState.mem.Size())
-		wasmMu.Unlock()
+		size, _ := graphviz.MemorySize()
+		sizes = append(sizes, size)
 	}
 	if sizes[3] != sizes[0] {
 		t.Errorf("memory after each of four equal layouts: %v, want the same size each time", sizes)
@@ -95,12 +87,12 @@ func TestTimeoutStopsLayout(t *testing.T) {
 		t.Skip("starts a worker process")
 	}
 	ctx := context.Background()
-	gv := sharedGraphviz(t).withoutCache().WithTimeout(300 * time.Millisecond)
-	g := graph.Build(graph.Synthetic(1000, 1), graph.Filter{})
+	gv := sharedGraphviz(t).Uncached().WithTimeout(300 * time.Millisecond)
+	g := graph.Build(graphtest.Synthetic(1000, 1), graph.Filter{})
 	start := time.Now()
-	_, err := gv.Render(ctx, dotOf(t, g, Options{Layout: "dot", EdgeLabels: "caption"}), "dot", "svg")
+	_, err := gv.Render(ctx, dotOf(t, g, render.Options{Layout: "dot", EdgeLabels: "caption"}), "dot", "svg")
 	took := time.Since(start)
-	if !errors.Is(err, ErrTimeout) {
+	if !errors.Is(err, graphviz.ErrTimeout) {
 		t.Fatalf("error %v, want a timeout", err)
 	}
 	for _, want := range []string{"graphviz dot layout of", "--timeout 300ms", "--layout sfdp"} {
@@ -114,7 +106,7 @@ func TestTimeoutStopsLayout(t *testing.T) {
 	// The process's Graphviz was not involved: the next layout works, in
 	// this process.
 	ds := loadDefault(t)
-	out, err := gv.Render(ctx, dotOf(t, graph.Build(ds, graph.Filter{}), Options{Layout: "fdp", Seed: 3, EdgeLabels: "caption"}), "fdp", "svg")
+	out, err := gv.Render(ctx, dotOf(t, graph.Build(ds, graph.Filter{}), render.Options{Layout: "fdp", Seed: 3, EdgeLabels: "caption"}), "fdp", "svg")
 	if err != nil || !bytes.Contains(out, []byte("<svg")) {
 		t.Errorf("layout after a stopped one: %v", err)
 	}
@@ -130,50 +122,46 @@ func TestAbandonOnTimeout(t *testing.T) {
 		t.Skip("a layout of seconds, and a worker process")
 	}
 	ctx := context.Background()
-	gv := sharedGraphviz(t).withoutCache().WithTimeout(200 * time.Millisecond).AbandonOnTimeout()
-	g := graph.Build(graph.Synthetic(100, 1), graph.Filter{})
+	gv := sharedGraphviz(t).Uncached().WithTimeout(200 * time.Millisecond).AbandonOnTimeout()
+	g := graph.Build(graphtest.Synthetic(100, 1), graph.Filter{})
 	start := time.Now()
-	_, err := gv.Render(ctx, dotOf(t, g, Options{Layout: "dot", EdgeLabels: "caption"}), "dot", "svg")
+	_, err := gv.Render(ctx, dotOf(t, g, render.Options{Layout: "dot", EdgeLabels: "caption"}), "dot", "svg")
 	if took := time.Since(start); took > 2*time.Second {
 		t.Errorf("the stopped layout returned after %v", took)
 	}
-	if !errors.Is(err, ErrTimeout) || !strings.Contains(err.Error(), "--timeout 200ms") {
+	if !errors.Is(err, graphviz.ErrTimeout) || !strings.Contains(err.Error(), "--timeout 200ms") {
 		t.Fatalf("error %v, want a timeout naming --timeout 200ms", err)
 	}
-	if !abandoned.Load() {
+	if !graphviz.Abandoned() {
 		t.Fatal("the stopped layout is not marked as still running")
 	}
-	small := dotOf(t, graph.Build(loadDefault(t), graph.Filter{}), Options{Layout: "fdp", Seed: 3, EdgeLabels: "caption"})
-	plain := sharedGraphviz(t).withoutCache()
+	small := dotOf(t, graph.Build(loadDefault(t), graph.Filter{}), render.Options{Layout: "fdp", Seed: 3, EdgeLabels: "caption"})
+	plain := sharedGraphviz(t).Uncached()
 	if out, err := plain.Render(ctx, small, "fdp", "svg"); err != nil || !bytes.Contains(out, []byte("<svg")) {
 		t.Errorf("layout while the stopped one runs: %v", err)
 	}
-	for deadline := time.Now().Add(time.Minute); abandoned.Load(); time.Sleep(50 * time.Millisecond) {
+	for deadline := time.Now().Add(time.Minute); graphviz.Abandoned(); time.Sleep(50 * time.Millisecond) {
 		if time.Now().After(deadline) {
 			t.Fatal("the stopped layout did not finish within a minute")
 		}
 	}
-	wasmMu.Lock() // released by the stopped layout when it ended
-	before := wasmLayouts
-	wasmMu.Unlock()
+	before := graphviz.LayoutCount() // waits for the stopped layout to release Graphviz
 	if out, err := plain.Render(ctx, small, "fdp", "svg"); err != nil || !bytes.Contains(out, []byte("<svg")) {
 		t.Errorf("layout after the stopped one ended: %v", err)
 	}
-	wasmMu.Lock()
-	after := wasmLayouts
-	wasmMu.Unlock()
+	after := graphviz.LayoutCount()
 	if after != before+1 {
 		t.Errorf("the layout after the stopped one ended did not run in this process (%d layouts before, %d after)", before, after)
 	}
 }
 
-// TestSizeLimits refuses a graph over MaxNodes with a message saying how to
+// TestSizeLimits refuses a graph over graphviz.MaxNodes with a message saying how to
 // narrow it, before any layout starts.
 func TestSizeLimits(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("graph {\n")
-	for i := range MaxNodes + 1 {
-		b.WriteString("n" + itoa(i) + "\n")
+	for i := range graphviz.MaxNodes + 1 {
+		b.WriteString("n" + strconv.Itoa(i) + "\n")
 	}
 	b.WriteString("}\n")
 	_, err := sharedGraphviz(t).Render(context.Background(), []byte(b.String()), "sfdp", "svg")
@@ -185,25 +173,24 @@ func TestSizeLimits(t *testing.T) {
 // TestMemoryReserved: the WebAssembly memory lives in an array reserved up
 // front, so a layout that grows it does not copy it to a new one.
 func TestMemoryReserved(t *testing.T) {
-	gv := sharedGraphviz(t).withoutCache()
-	mem := graphvizModule.mod.Memory()
+	gv := sharedGraphviz(t).Uncached()
 	base := func() *byte {
-		b, ok := mem.Read(0, 1)
-		if !ok {
+		b := graphviz.MemoryBase()
+		if b == nil {
 			t.Fatal("cannot read the memory")
 		}
-		return &b[0]
+		return b
 	}
-	if c := cap(freshState.buf.Bytes()); c < wasmReserve {
-		t.Fatalf("memory array of %d bytes, want %d reserved", c, wasmReserve)
+	if c, want := graphviz.MemoryReserved(); c < want {
+		t.Fatalf("memory array of %d bytes, want %d reserved", c, want)
 	}
 	before := base()
-	g := graph.Build(graph.Synthetic(300, 1), graph.Filter{})
-	if _, err := gv.Render(context.Background(), dotOf(t, g, Options{Layout: "sfdp", EdgeLabels: "none"}), "sfdp", "svg"); err != nil {
+	g := graph.Build(graphtest.Synthetic(300, 1), graph.Filter{})
+	if _, err := gv.Render(context.Background(), dotOf(t, g, render.Options{Layout: "sfdp", EdgeLabels: "none"}), "sfdp", "svg"); err != nil {
 		t.Fatal(err)
 	}
-	if mem.Size() <= uint32(len(freshState.snap)) {
-		t.Fatalf("the layout did not grow the memory (%d bytes)", mem.Size())
+	if size, start := graphviz.MemorySize(); size <= start {
+		t.Fatalf("the layout did not grow the memory (%d bytes)", size)
 	}
 	if base() != before {
 		t.Error("the memory moved to another array while growing")

@@ -1,4 +1,4 @@
-package render
+package graphviz_test
 
 import (
 	"bytes"
@@ -9,6 +9,9 @@ import (
 	"time"
 
 	"github.com/dipgraph/dipgraph/graph"
+	"github.com/dipgraph/dipgraph/graph/graphtest"
+	"github.com/dipgraph/dipgraph/render"
+	"github.com/dipgraph/dipgraph/render/graphviz"
 )
 
 // TestLayoutServers: with servers in use, a large layout that may be
@@ -20,38 +23,37 @@ func TestLayoutServers(t *testing.T) {
 		t.Skip("starts layout server processes")
 	}
 	ctx := context.Background()
-	big := dotOf(t, graph.Build(graph.Synthetic(100, 1), graph.Filter{}), Options{Layout: "neato", Seed: 2, EdgeLabels: "date"})
-	if !largeDOT(big) {
+	big := dotOf(t, graph.Build(graphtest.Synthetic(100, 1), graph.Filter{}), render.Options{Layout: "neato", Seed: 2, EdgeLabels: "date"})
+	if !graphviz.LargeDOT(big) {
 		t.Fatal("a 100-entity graph is not judged large")
 	}
-	small := dotOf(t, graph.Build(loadDefault(t), graph.Filter{}), Options{Layout: "fdp", Seed: 5, EdgeLabels: "caption"})
-	if largeDOT(small) {
+	small := dotOf(t, graph.Build(loadDefault(t), graph.Filter{}), render.Options{Layout: "fdp", Seed: 5, EdgeLabels: "caption"})
+	if graphviz.LargeDOT(small) {
 		t.Fatal("the default figure is judged large")
 	}
-	here, err := sharedGraphviz(t).withoutCache().RenderFormats(ctx, big, "neato", "svg", "json")
+	here, err := sharedGraphviz(t).Uncached().RenderFormats(ctx, big, "neato", "svg", "json")
 	if err != nil {
 		t.Fatal(err)
 	}
 
-	stop := UseLayoutServers(1)
+	pool := &graphviz.Pool{}
+	stop := pool.UseServers(1)
 	defer func() {
 		if stop != nil {
 			stop()
 		}
 	}()
-	gv := sharedGraphviz(t).withoutCache().WithTimeout(time.Minute)
-	before := wasmLayoutCount()
+	gv := sharedGraphviz(t).Uncached().WithPool(pool).WithTimeout(time.Minute)
+	before := graphviz.LayoutCount()
 	there, err := gv.RenderFormats(ctx, big, "neato", "svg", "json")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := wasmLayoutCount() - before; n != 0 {
+	if n := graphviz.LayoutCount() - before; n != 0 {
 		t.Errorf("the large layout ran in this process (%d layouts)", n)
 	}
-	if s, free, _ := takeSlot(ctx, true); s == nil || s.srv == nil {
+	if inUse, started := pool.ServerStarted(ctx); !inUse || !started {
 		t.Error("no server was started for the large layout")
-	} else {
-		free <- s
 	}
 	for i := range here {
 		if !bytes.Equal(here[i], there[i]) {
@@ -63,7 +65,7 @@ func TestLayoutServers(t *testing.T) {
 	// shape (the comment lines make the graph look large, so that it goes
 	// to a server).
 	odd := []byte("graph {\n" + strings.Repeat("// padding\n", 400) + "a [shape=nosuchshape]; a -- b }")
-	if !largeDOT(odd) {
+	if !graphviz.LargeDOT(odd) {
 		t.Fatal("the padded graph is not judged large")
 	}
 	var warnings []string
@@ -75,10 +77,10 @@ func TestLayoutServers(t *testing.T) {
 	}
 
 	// Past its time: dot on 300 entities takes minutes.
-	slow := dotOf(t, graph.Build(graph.Synthetic(300, 1), graph.Filter{}), Options{Layout: "dot", EdgeLabels: "date"})
+	slow := dotOf(t, graph.Build(graphtest.Synthetic(300, 1), graph.Filter{}), render.Options{Layout: "dot", EdgeLabels: "date"})
 	start := time.Now()
-	_, err = sharedGraphviz(t).withoutCache().WithTimeout(300*time.Millisecond).Render(ctx, slow, "dot", "svg")
-	if !errors.Is(err, ErrTimeout) || !strings.Contains(err.Error(), "--timeout 300ms") {
+	_, err = sharedGraphviz(t).Uncached().WithPool(pool).WithTimeout(300*time.Millisecond).Render(ctx, slow, "dot", "svg")
+	if !errors.Is(err, graphviz.ErrTimeout) || !strings.Contains(err.Error(), "--timeout 300ms") {
 		t.Errorf("error %v, want a timeout", err)
 	}
 	if took := time.Since(start); took > 10*time.Second {
@@ -90,13 +92,7 @@ func TestLayoutServers(t *testing.T) {
 	}
 	stop()
 	stop = nil
-	if s, _, _ := takeSlot(ctx, true); s != nil {
+	if inUse, _ := pool.ServerStarted(ctx); inUse {
 		t.Error("servers still in use after stop")
 	}
-}
-
-func wasmLayoutCount() int {
-	wasmMu.Lock()
-	defer wasmMu.Unlock()
-	return wasmLayouts
 }
