@@ -259,7 +259,7 @@ func planBuild(m *data.Manifest, dir string, bf buildFlags) ([]plannedFigure, er
 		}
 		// Options that do not depend on the output's format are checked
 		// once, and blamed on the setting they name.
-		_, general := rf.spec(fs, "svg")
+		_, general := rf.spec(fs, render.FormatSVG)
 		if general != nil && formatSpecific(general) {
 			general = nil
 		}
@@ -274,7 +274,7 @@ func planBuild(m *data.Manifest, dir string, bf buildFlags) ([]plannedFigure, er
 			}
 			format, err := outputFormat(path, "")
 			if err != nil {
-				ps = append(ps, data.Problem{Pos: o.Pos, Msg: fmt.Sprintf("figure %s: cannot tell the format of %q", f.Name, o.Path), Hint: "end the name with ." + strings.Join(formats, ", .")})
+				ps = append(ps, data.Problem{Pos: o.Pos, Msg: fmt.Sprintf("figure %s: cannot tell the format of %q", f.Name, o.Path), Hint: "end the name with ." + strings.Join(formatNames(), ", .")})
 				continue
 			}
 			if general != nil {
@@ -427,30 +427,29 @@ func buildOne(e *env, f plannedFigure, cache *dataCache, graphviz func() (*rende
 		return r
 	}
 	warn := func(msg string) { fmt.Fprintf(e.stderr, "dipgraph build: figure %s: warning: %s\n", f.name, msg) }
-	lay := layoutOnce{shared: graphviz}
+	// One layout for all the figure's outputs: painted if any one is.
+	mk := render.Maker{Graphviz: graphviz, Warn: warn}
 	for _, o := range f.outputs {
-		if o.spec.format == "png" || o.spec.format == "pdf" {
-			lay.paint = true
-		}
+		mk.Paint = mk.Paint || o.spec.format.Painted()
 	}
 	var outs [][]byte
-	var g *graph.Graph
 	for _, o := range f.outputs {
 		if err := o.spec.filter.Check(ds); err != nil {
 			r.err = err
 			return r
 		}
-		if g == nil {
-			g = graph.Build(ds, o.spec.filter)
-		}
-		b, err := produce(e.ctx, &lay, g, o.spec, warn)
+		job, err := o.spec.job(ds)
 		if err != nil {
 			r.err = err
 			return r
 		}
-		outs = append(outs, b)
-		if o.spec.format != "dot" && o.spec.format != "json" && lay.fig != nil {
-			sc := scoreOf(&lay, o.spec)
+		made, err := mk.Make(e.ctx, ds, job)
+		if err != nil {
+			r.err = err
+			return r
+		}
+		outs = append(outs, made.Outputs[0].Data)
+		if sc, ok := made.Score(); ok {
 			sc.Figure = f.name
 			r.scores = append(r.scores, outputScore{path: o.path, score: sc})
 		}

@@ -29,12 +29,12 @@ func (p *paintFlags) register(fs *pflag.FlagSet) {
 
 // options checks the flags against the format and each other, and loads
 // the fonts named, before any data is read.
-func (p *paintFlags) options(fs *pflag.FlagSet, format string) (render.PaintOptions, error) {
-	painted := format == "png" || format == "pdf"
-	if fs.Changed("dpi") && format != "png" {
+func (p *paintFlags) options(fs *pflag.FlagSet, format render.Format) (render.PaintOptions, error) {
+	painted := format.Painted()
+	if fs.Changed("dpi") && format != render.FormatPNG {
 		return render.PaintOptions{}, formatErrorf("dpi", "--dpi applies to PNG only, not %s (a PDF's page size follows --scale or --size)", format)
 	}
-	if fs.Changed("size") && !painted && format != "svg" {
+	if fs.Changed("size") && !format.Picture() {
 		return render.PaintOptions{}, formatErrorf("size", "--size applies to SVG, PNG and PDF only, not %s", format)
 	}
 	for _, name := range []string{"scale", "font", "font-dir"} {
@@ -42,7 +42,7 @@ func (p *paintFlags) options(fs *pflag.FlagSet, format string) (render.PaintOpti
 			return render.PaintOptions{}, formatErrorf(name, "--%s applies to PNG and PDF only, not %s", name, format)
 		}
 	}
-	if fs.Changed("transparent") && format != "svg" && !painted {
+	if fs.Changed("transparent") && !format.Picture() {
 		return render.PaintOptions{}, formatErrorf("transparent", "--transparent applies to SVG, PNG and PDF only, not %s", format)
 	}
 	o := render.PaintOptions{DPI: p.dpi, Scale: p.scale, Transparent: p.transparent}
@@ -65,9 +65,9 @@ func (p *paintFlags) options(fs *pflag.FlagSet, format string) (render.PaintOpti
 			// --dpi, 300 unless given, written into the file so a word
 			// processor places it 85 mm wide.
 			switch format {
-			case "pdf":
+			case render.FormatPDF:
 				o.Width = render.A4ColumnWidth(72)
-			case "png":
+			case render.FormatPNG:
 				if !fs.Changed("dpi") {
 					o.DPI = 300
 				}

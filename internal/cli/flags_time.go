@@ -1,10 +1,7 @@
 package cli
 
 import (
-	"context"
-	"errors"
 	"fmt"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -74,7 +71,7 @@ var everyRe = regexp.MustCompile(`^([1-9][0-9]{0,2})([ym])$`)
 // spec checks the flags on their own and with the filter's, before any
 // data is read. Its errors are command-line mistakes: each names the flag
 // and echoes the value.
-func (t *timeFlags) spec(fs *pflag.FlagSet, format string, f *filterFlags, opts *render.Options) (timeSpec, error) {
+func (t *timeFlags) spec(fs *pflag.FlagSet, format render.Format, f *filterFlags, opts *render.Options) (timeSpec, error) {
 	s := timeSpec{frames: t.frames}
 	ov := &render.Overlay{ColorBy: t.colorBy, SizeBy: t.sizeBy, ShowUnbalanced: t.showUnbalanced}
 	if err := ov.Check(); err != nil {
@@ -154,10 +151,10 @@ func (t *timeFlags) spec(fs *pflag.FlagSet, format string, f *filterFlags, opts 
 	if fs.Changed("frames") && t.frames == "" {
 		return s, flagErrorf("frames", "--frames needs a folder")
 	}
-	if s.timeline() && (format == "dot" || format == "json" || format == "html") && t.frames == "" {
+	if s.timeline() && !format.Picture() && t.frames == "" {
 		return s, formatErrorf(timelineFlag(fs), "--%s draws a figure of panels as svg, png or pdf, not %s; for %s per date add --frames DIR", timelineFlag(fs), format, format)
 	}
-	if s.diff && (format == "json" || format == "html") {
+	if s.diff && !format.Picture() && format != render.FormatDOT {
 		return s, formatErrorf("diff", "--diff draws a figure as svg, png, pdf or dot, not %s", format)
 	}
 	if s.diff && ov.ShowUnbalanced {
@@ -228,219 +225,4 @@ func (s *timeSpec) dated(ds *graph.Dataset, f graph.Filter) ([]graph.Date, error
 		return nil, fmt.Errorf("--every %s from %s to %s gives more than %d dates: take a longer step, or narrow the period with --from/--to", s.every.text, lo.First(), hi.Last(), limit)
 	}
 	return out, nil
-}
-
-// snapshots builds the graph as of each date.
-func snapshots(ds *graph.Dataset, f graph.Filter, dates []graph.Date) *render.Timeline {
-	t := &render.Timeline{Window: f.Window}
-	for _, d := range dates {
-		sf := f
-		sf.AsOf = d
-		t.Snapshots = append(t.Snapshots, render.Snapshot{Date: d, Graph: graph.Build(ds, sf)})
-	}
-	return t
-}
-
-// produceTime makes one output of a figure over time: a timeline of
-// panels, or the union of two snapshots with the changes marked.
-func produceTime(ctx context.Context, lay *layoutOnce, g *graph.Graph, s figureSpec, warn func(string)) ([]byte, error) {
-	ds := g.Dataset
-	dates, err := s.time.dated(ds, s.filter)
-	if err != nil {
-		return nil, err
-	}
-	if s.time.diff {
-		before, after := s.diffGraphs(ds)
-		plain := s
-		plain.time = timeSpec{}
-		ov := render.Overlay{}
-		if s.opts.Overlay != nil {
-			ov = *s.opts.Overlay
-		}
-		ov.Changes = render.NewChanges(s.time.from, s.time.to, graph.Diff(before, after))
-		plain.opts.Overlay = &ov
-		if plain.opts.Subtitle == "" {
-			plain.opts.Subtitle = fmt.Sprintf("What changed from %s to %s (relations in force on each date, events in the %s before it)",
-				s.time.from.Human(), s.time.to.Human(), s.filter.Window.Human())
-		}
-		return produce(ctx, lay, graph.Union(before, after), plain, warn)
-	}
-	t := snapshots(ds, s.filter, dates)
-	key := timelineKey{ds, fmt.Sprint(dates), s.opts}
-	if lay.fig == nil || lay.key != key {
-		gv, err := lay.graphviz(ctx, warn)
-		if err != nil {
-			return nil, err
-		}
-		fig, err := render.LayTimeline(ctx, gv, t, s.opts, lay.paint)
-		if err != nil {
-			return nil, err
-		}
-		lay.fig, lay.key = fig, key
-	}
-	return encodeFigure(lay.fig, g, s, warn)
-}
-
-// diffGraphs are the two snapshots --diff compares.
-func (s *figureSpec) diffGraphs(ds *graph.Dataset) (before, after *graph.Graph) {
-	bf, af := s.filter, s.filter
-	bf.AsOf, af.AsOf = s.time.from, s.time.to
-	return graph.Build(ds, bf), graph.Build(ds, af)
-}
-
-// drawn says what the figure of g draws, for render's "wrote" line: its
-// entities and relations; for a timeline, its panels, each with every
-// entity of any date, and the fewest and most relations a panel has; for
-// --diff, the union of the two dates and how many relations changed.
-func drawn(g *graph.Graph, s figureSpec) string {
-	entities := func(g *graph.Graph) string { return count(len(g.Nodes), "entity", "entities") }
-	switch {
-	case s.time.diff:
-		before, after := s.diffGraphs(g.Dataset)
-		u := graph.Union(before, after)
-		return fmt.Sprintf("%s, %s, %d changed from %s to %s", entities(u), count(len(u.Edges), "edge", "edges"),
-			len(graph.Diff(before, after)), s.time.from, s.time.to)
-	case s.time.timeline():
-		dates, err := s.time.dated(g.Dataset, s.filter)
-		if err != nil {
-			return err.Error()
-		}
-		t := snapshots(g.Dataset, s.filter, dates)
-		lo, hi := len(t.Snapshots[0].Graph.Edges), 0
-		for _, sn := range t.Snapshots {
-			lo, hi = min(lo, len(sn.Graph.Edges)), max(hi, len(sn.Graph.Edges))
-		}
-		edges := count(hi, "edge", "edges")
-		switch {
-		case lo != hi:
-			edges = fmt.Sprintf("%d to %d edges a panel", lo, hi)
-		case len(t.Snapshots) > 1:
-			edges += " a panel"
-		}
-		return fmt.Sprintf("%s, %s, %s", count(len(t.Snapshots), "panel", "panels"), entities(t.Union()), edges)
-	}
-	return entities(g) + ", " + count(len(g.Edges), "edge", "edges")
-}
-
-// graphviz starts Graphviz, or returns the one already started.
-func (l *layoutOnce) graphviz(ctx context.Context, warn func(string)) (*render.Graphviz, error) {
-	if l.gv == nil {
-		start := func() (*render.Graphviz, error) { return render.NewGraphviz(ctx) }
-		if l.shared != nil {
-			start = l.shared
-		}
-		gv, err := start()
-		if err != nil {
-			return nil, err
-		}
-		l.gv = gv.WithWarn(warn)
-		if l.oneShot {
-			l.gv = l.gv.AbandonOnTimeout()
-		}
-	}
-	return l.gv, nil
-}
-
-// encodeFigure writes a laid-out figure of g in the spec's format, fitted
-// to --size when it is given.
-func encodeFigure(fig *render.Figure, g *graph.Graph, s figureSpec, warn func(string)) ([]byte, error) {
-	s.paint.Warn = warn
-	if s.paint.Width > 0 || s.paint.Height > 0 {
-		fig = fig.Fit(s.paint.Width, s.paint.Height)
-	}
-	switch s.format {
-	case "png":
-		return fig.PNG(s.paint)
-	case "pdf":
-		return fig.PDF(s.paint)
-	case "html":
-		return render.Report(g, fig, s.opts), nil
-	}
-	return fig.SVG(s.paint.Transparent), nil
-}
-
-// produceFrames makes the files of --frames: one per date, named after
-// it, each with every entity where it is in the others.
-func produceFrames(ctx context.Context, lay *layoutOnce, ds *graph.Dataset, s figureSpec, warn func(string)) ([]output, error) {
-	dates, err := s.time.dated(ds, s.filter)
-	if err != nil {
-		return nil, err
-	}
-	t := snapshots(ds, s.filter, dates)
-	name := func(i int) string { return filepath.Join(s.time.frames, dates[i].String()+"."+s.format) }
-	var out []output
-	switch s.format {
-	case "json":
-		for i, sn := range t.Snapshots {
-			b, err := render.JSON(sn.Graph)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, output{name(i), b})
-		}
-		return out, nil
-	}
-	gv, err := lay.graphviz(ctx, warn)
-	if err != nil {
-		return nil, err
-	}
-	if s.format == "dot" {
-		dots, err := render.PinnedDOT(ctx, gv, t, s.opts)
-		if err != nil {
-			return nil, err
-		}
-		for i, b := range dots {
-			out = append(out, output{name(i), b})
-		}
-		return out, nil
-	}
-	figs, err := render.LayFrames(ctx, gv, t, s.opts, lay.paint)
-	if err != nil {
-		return nil, err
-	}
-	for i, fig := range figs {
-		b, err := encodeFigure(fig, t.Snapshots[i].Graph, s, warn)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, output{name(i), b})
-	}
-	return out, nil
-}
-
-// renderOverTime does render's part for figures over time once the data is
-// loaded: it checks the dates against the data (a date outside it is a
-// command-line mistake) and writes --frames. It reports done when nothing
-// is left to write: --frames without -o writes the frames alone.
-func renderOverTime(e *env, cmd, output string, s figureSpec, ds *graph.Dataset) (code int, done bool) {
-	if !s.time.active() {
-		return 0, false
-	}
-	if _, err := s.time.dated(ds, s.filter); err != nil {
-		return usageFail(e, cmd, err.Error()), true
-	}
-	if s.time.frames == "" {
-		return 0, false
-	}
-	warn := func(msg string) { fmt.Fprintf(e.stderr, "dipgraph %s: warning: %s\n", cmd, msg) }
-	lay := layoutOnce{paint: s.format == "png" || s.format == "pdf", oneShot: true}
-	frames, err := produceFrames(e.ctx, &lay, ds, s, warn)
-	lay.close()
-	if errors.Is(err, render.ErrTooLarge) {
-		return usageFail(e, cmd, err.Error()), true
-	}
-	if err != nil {
-		return fail(e, cmd, err), true
-	}
-	// Every frame is made before any is written, and they are written
-	// all or none.
-	if err := writeAll(frames); err != nil {
-		return fail(e, cmd, err), true
-	}
-	fmt.Fprintf(e.stderr, "wrote %s in %s (%s to %s)\n", count(len(frames), "frame", "frames"), s.time.frames,
-		filepath.Base(frames[0].path), filepath.Base(frames[len(frames)-1].path))
-	if output == "" {
-		return exitOK, true
-	}
-	return 0, false
 }

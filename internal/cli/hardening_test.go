@@ -180,7 +180,7 @@ func checkSafeOutput(t *testing.T, path string) {
 	texts = append(texts, ds.Title)
 
 	outputs := []string{"svg"}
-	if slices.Contains(formats, "html") {
+	if slices.Contains(formatNames(), "html") {
 		outputs = append(outputs, "html")
 	}
 	for _, format := range outputs {

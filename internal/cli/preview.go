@@ -39,7 +39,7 @@ func (w *watcher) serve(addr string) (string, func(), error) {
 			http.NotFound(rw, nil)
 			return
 		}
-		rw.Header().Set("Content-Type", contentType(figs[i].format))
+		rw.Header().Set("Content-Type", figs[i].format.ContentType())
 		rw.Header().Set("Cache-Control", "no-store")
 		rw.Write(figs[i].body)
 	}
@@ -60,20 +60,6 @@ func (w *watcher) serve(addr string) (string, func(), error) {
 		srv.Shutdown(ctx)
 	}
 	return ln.Addr().String(), stop, nil
-}
-
-func contentType(format string) string {
-	switch format {
-	case "svg":
-		return "image/svg+xml"
-	case "png":
-		return "image/png"
-	case "pdf":
-		return "application/pdf"
-	case "json":
-		return "application/json"
-	}
-	return "text/plain; charset=utf-8"
 }
 
 // page is the preview: the figure (an <img> of /figure, so the page holds

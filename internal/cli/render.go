@@ -1,13 +1,10 @@
 package cli
 
 import (
-	"bytes"
-	"context"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"unicode"
 
@@ -45,11 +42,14 @@ Examples:
   dipgraph render -o report.html
   dipgraph render -f dot -o - my-data.yaml | dot -Tsvg > figure.svg`
 
-// formats are the output formats render writes.
-var formats = []string{"svg", "png", "pdf", "dot", "json", "html"}
-
-// laterFormats are formats DESIGN.md promises that this build cannot write yet.
-var laterFormats = []string{}
+// formatNames are the output formats render writes, for messages.
+func formatNames() []string {
+	var names []string
+	for _, f := range render.Formats() {
+		names = append(names, string(f))
+	}
+	return names
+}
 
 type renderFlags struct {
 	output, format string
@@ -68,7 +68,7 @@ func newRenderFlags() (*pflag.FlagSet, *renderFlags) {
 	fs := newFlags("render")
 	f := &renderFlags{}
 	fs.StringVarP(&f.output, "output", "o", "", "output file, or - for standard output (default out/DATASET.FORMAT)")
-	fs.StringVarP(&f.format, "format", "f", "", "output format: "+strings.Join(formats, ", ")+" (default: from -o's extension, else svg)")
+	fs.StringVarP(&f.format, "format", "f", "", "output format: "+strings.Join(formatNames(), ", ")+" (default: from -o's extension, else svg)")
 	fs.StringVarP(&f.opts.Layout, "layout", "l", render.DefaultLayout, "Graphviz engine: "+strings.Join(render.Layouts, ", "))
 	fs.IntVar(&f.opts.Seed, "seed", render.DefaultSeed, "start of the fdp, neato and sfdp layouts: try another for another arrangement")
 	fs.IntVar(&f.opts.Candidates, "candidates", render.DefaultCandidates, fmt.Sprintf("fdp, neato and sfdp: lay the figure out this many times (--seed and the seeds after it; fdp also looser) and keep the most legible, 1 to %d", render.MaxCandidates))
@@ -92,7 +92,7 @@ func newRenderFlags() (*pflag.FlagSet, *renderFlags) {
 // figureSpec is a checked render command line: everything one output
 // needs but the data.
 type figureSpec struct {
-	format string
+	format render.Format
 	opts   render.Options
 	filter graph.Filter
 	paint  render.PaintOptions
@@ -119,7 +119,7 @@ func (f *renderFlags) commandSpec(fs *pflag.FlagSet) (figureSpec, error) {
 
 // spec checks the parsed flags, for an output of the given format, before
 // any data is read. Its errors are command-line mistakes.
-func (f *renderFlags) spec(fs *pflag.FlagSet, format string) (figureSpec, error) {
+func (f *renderFlags) spec(fs *pflag.FlagSet, format render.Format) (figureSpec, error) {
 	s := figureSpec{format: format, opts: f.opts, styleFile: f.styleFile}
 	if f.opts.Candidates < 1 {
 		return s, render.CandidatesError(f.opts.Candidates)
@@ -184,101 +184,122 @@ func runRender(e *env, args []string) int {
 			return usageFail(e, c.name, err.Error())
 		}
 	}
-	g := graph.Build(ds, spec.filter)
 	warn := func(msg string) { fmt.Fprintf(e.stderr, "dipgraph render: warning: %s\n", msg) }
 	if spec.opts.Sheet != nil {
 		if err := data.CheckStyleSheet(f.styleFile, spec.opts.Sheet, ds); err != nil {
 			warn(err.Error() + "; its style is not used")
 		}
 	}
-	lay := layoutOnce{paint: format == "png" || format == "pdf", oneShot: true}
-	out, err := produce(e.ctx, &lay, g, spec, warn)
-	lay.close()
+	job, err := spec.job(ds)
+	if err != nil {
+		return usageFail(e, c.name, err.Error())
+	}
+	mk := render.Maker{OneShot: true, Warn: warn}
+	made, err := mk.Make(e.ctx, ds, job)
+	mk.Close()
 	if errors.Is(err, render.ErrTooLarge) {
 		return usageFail(e, c.name, err.Error())
 	}
 	if err != nil {
 		return fail(e, c.name, err)
 	}
-	if err := writeOutput(e, path, out); err != nil {
+	if err := writeOutput(e, path, made.Outputs[0].Data); err != nil {
 		return fail(e, c.name, err)
 	}
 	if path != "-" {
-		fmt.Fprintf(e.stderr, "wrote %s (%s)\n", path, drawn(g, spec))
+		fmt.Fprintf(e.stderr, "wrote %s (%s)\n", path, drawn(made.Summary, spec))
 	}
-	if f.score && lay.fig != nil {
-		s := scoreOf(&lay, spec)
+	if s, ok := made.Score(); f.score && ok {
 		s.Figure = path
 		writeScore(e.stderr, s)
 	}
 	return exitOK
 }
 
-// layoutOnce starts Graphviz when a figure first needs it, and keeps one
-// figure's layout for all of that figure's outputs (an SVG and a PNG of the
-// same figure come from one layout).
-type layoutOnce struct {
-	paint bool // keep the drawing operations: a PNG or PDF will be painted
-	// shared, when set, gives the process's Graphviz (build shares one
-	// among its figures); otherwise layoutOnce starts and closes its own.
-	shared func() (*render.Graphviz, error)
-	// oneShot: the process ends with this figure (render), so a layout
-	// past its time is left running rather than laid out in a worker
-	// process that could be killed (see render.Graphviz.AbandonOnTimeout).
-	oneShot bool
-	gv      *render.Graphviz
-	fig     *render.Figure
-	key     any // fig's figureKey or timelineKey
-}
-
-// figureKey is what the layout of a figure of one graph depends on: the
-// graph, the options and the target its text is sized for.
-type figureKey struct {
-	g      *graph.Graph
-	opts   render.Options
-	target render.Target
-}
-
-// timelineKey is what the layout of a timeline depends on: the data, the
-// dates of its panels (as text, to be comparable) and the options.
-type timelineKey struct {
-	ds    *graph.Dataset
-	dates string
-	opts  render.Options
-}
-
-func (l *layoutOnce) close() {
-	if l.gv != nil && l.shared == nil {
-		l.gv.Close()
+// job is the spec as a render.Job for the data: the dates of a timeline
+// or a diff are checked against it (an error is a command-line mistake).
+// The job makes one figure; render's --frames asks for its files apart.
+func (s *figureSpec) job(ds *graph.Dataset) (render.Job, error) {
+	j := render.Job{Format: s.format, Options: s.opts, Filter: s.filter, Paint: s.paint, Target: s.target}
+	if !s.time.active() {
+		return j, nil
 	}
+	dates, err := s.time.dated(ds, s.filter)
+	if err != nil {
+		return j, err
+	}
+	if s.time.diff {
+		j.Diff = &render.DiffDates{From: s.time.from, To: s.time.to}
+	} else {
+		j.Dates = dates
+	}
+	return j, nil
 }
 
-// produce makes one output of a figure from its graph.
-func produce(ctx context.Context, lay *layoutOnce, g *graph.Graph, s figureSpec, warn func(string)) ([]byte, error) {
-	if s.time.active() {
-		return produceTime(ctx, lay, g, s, warn)
-	}
-	switch s.format {
-	case "dot":
-		var b bytes.Buffer
-		err := render.DOT(&b, g, s.opts)
-		return b.Bytes(), err
-	case "json":
-		return render.JSON(g)
-	}
-	key := figureKey{g, s.opts, s.target}
-	if lay.fig == nil || lay.key != key {
-		gv, err := lay.graphviz(ctx, warn)
-		if err != nil {
-			return nil, err
+// drawn says what a figure draws, for render's "wrote" line: its entities
+// and relations; for a timeline, its panels, each with every entity of any
+// date, and the fewest and most relations a panel has; for --diff, the
+// union of the two dates and how many relations changed.
+func drawn(sum render.Summary, s figureSpec) string {
+	entities := count(sum.Entities, "entity", "entities")
+	switch {
+	case s.time.diff:
+		return fmt.Sprintf("%s, %s, %d changed from %s to %s", entities, count(sum.Edges, "edge", "edges"),
+			sum.Changes, s.time.from, s.time.to)
+	case s.time.timeline():
+		edges := count(sum.MaxEdges, "edge", "edges")
+		switch {
+		case sum.MinEdges != sum.MaxEdges:
+			edges = fmt.Sprintf("%d to %d edges a panel", sum.MinEdges, sum.MaxEdges)
+		case sum.Panels > 1:
+			edges += " a panel"
 		}
-		fig, err := render.LayFor(ctx, gv, g, s.opts, lay.paint, s.target)
-		if err != nil {
-			return nil, err
-		}
-		lay.fig, lay.key = fig, key
+		return fmt.Sprintf("%s, %s, %s", count(sum.Panels, "panel", "panels"), entities, edges)
 	}
-	return encodeFigure(lay.fig, g, s, warn)
+	return entities + ", " + count(sum.Edges, "edge", "edges")
+}
+
+// renderOverTime does render's part for figures over time once the data is
+// loaded: it checks the dates against the data (a date outside it is a
+// command-line mistake) and writes --frames. It reports done when nothing
+// is left to write: --frames without -o (out) writes the frames alone.
+func renderOverTime(e *env, cmd, out string, s figureSpec, ds *graph.Dataset) (code int, done bool) {
+	if !s.time.active() {
+		return 0, false
+	}
+	job, err := s.job(ds)
+	if err != nil {
+		return usageFail(e, cmd, err.Error()), true
+	}
+	if s.time.frames == "" {
+		return 0, false
+	}
+	job.Frames = s.time.frames
+	warn := func(msg string) { fmt.Fprintf(e.stderr, "dipgraph %s: warning: %s\n", cmd, msg) }
+	mk := render.Maker{OneShot: true, Warn: warn}
+	made, err := mk.Make(e.ctx, ds, job)
+	mk.Close()
+	if errors.Is(err, render.ErrTooLarge) {
+		return usageFail(e, cmd, err.Error()), true
+	}
+	if err != nil {
+		return fail(e, cmd, err), true
+	}
+	// Every frame is made before any is written, and they are written
+	// all or none.
+	frames := make([]output, len(made.Outputs))
+	for i, o := range made.Outputs {
+		frames[i] = output{o.Name, o.Data}
+	}
+	if err := writeAll(frames); err != nil {
+		return fail(e, cmd, err), true
+	}
+	fmt.Fprintf(e.stderr, "wrote %s in %s (%s to %s)\n", count(len(frames), "frame", "frames"), s.time.frames,
+		filepath.Base(frames[0].path), filepath.Base(frames[len(frames)-1].path))
+	if out == "" {
+		return exitOK, true
+	}
+	return 0, false
 }
 
 // checkOutputPath refuses an -o that names a folder, before any work is
@@ -290,7 +311,7 @@ func checkOutputPath(output, format string) error {
 	st, err := os.Stat(output)
 	if strings.HasSuffix(output, "/") || strings.HasSuffix(output, string(filepath.Separator)) || (err == nil && st.IsDir()) {
 		if format == "" {
-			format = "svg"
+			format = string(render.FormatSVG)
 		}
 		return fmt.Errorf("-o %q is a folder: name a file in it, e.g. %s", output, filepath.Join(output, "figure."+format))
 	}
@@ -300,37 +321,34 @@ func checkOutputPath(output, format string) error {
 // defaultOutput is out/ID.FORMAT, when the dataset's id can be a file name:
 // an id from the data or a file name is, but a crafted one ("../x") or the
 // stand-in for standard input ("<stdin>") is not.
-func defaultOutput(id, format string) (string, error) {
+func defaultOutput(id string, format render.Format) (string, error) {
 	if id == "" || strings.HasPrefix(id, ".") || strings.ContainsAny(id, `/\:<>|?*"`) || strings.ContainsFunc(id, unicode.IsControl) {
 		return "", fmt.Errorf("cannot name the output after the dataset id %q: give -o FILE, or -o - for standard output", id)
 	}
-	return filepath.Join("out", id+"."+format), nil
+	return filepath.Join("out", id+format.Ext()), nil
 }
 
 // outputFormat decides the format from -f and -o, refusing contradictions.
-func outputFormat(output, format string) (string, error) {
+func outputFormat(output, format string) (render.Format, error) {
 	format = strings.ToLower(format)
 	ext := strings.TrimPrefix(strings.ToLower(filepath.Ext(output)), ".")
 	if output == "-" {
 		ext = ""
 	}
-	if slices.Contains(laterFormats, format) {
-		return "", fmt.Errorf("--format %s is not available in this version yet: choose one of %s", format, strings.Join(formats, ", "))
-	}
-	if slices.Contains(laterFormats, ext) {
-		return "", fmt.Errorf("-o %q: format %s is not available in this version yet: choose one of %s", output, ext, strings.Join(formats, ", "))
-	}
+	names := strings.Join(formatNames(), ", ")
+	f, known := render.ParseFormat(format)
 	switch {
-	case format != "" && !slices.Contains(formats, format):
-		return "", fmt.Errorf("--format %q: choose one of %s", format, strings.Join(formats, ", "))
+	case format != "" && !known:
+		return "", fmt.Errorf("--format %q: choose one of %s", format, names)
 	case format != "" && ext != "" && ext != format:
 		return "", fmt.Errorf("--format %s does not match the output file %q: drop -f or change the extension", format, output)
 	case format != "":
-		return format, nil
+		return f, nil
 	case ext == "":
-		return "svg", nil
-	case slices.Contains(formats, ext):
-		return ext, nil
+		return render.FormatSVG, nil
 	}
-	return "", fmt.Errorf("cannot tell the format of %q: give -f with one of %s", output, strings.Join(formats, ", "))
+	if f, ok := render.ParseFormat(ext); ok {
+		return f, nil
+	}
+	return "", fmt.Errorf("cannot tell the format of %q: give -f with one of %s", output, names)
 }

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/dipgraph/dipgraph/graph"
 	"github.com/dipgraph/dipgraph/render"
 )
 
@@ -36,8 +35,7 @@ func runScore(e *env, args []string) int {
 	if err != nil {
 		return usageFail(e, c.name, err.Error())
 	}
-	switch format {
-	case "dot", "json":
+	if !format.Drawn() {
 		return usageFail(e, c.name, fmt.Sprintf("--format %s has no drawing to score: choose svg, png, pdf or html", format))
 	}
 	spec, err := f.spec(fs, format)
@@ -54,15 +52,18 @@ func runScore(e *env, args []string) int {
 	if spec.time.frames != "" {
 		return usageFail(e, c.name, "--frames writes files: score one date at a time with --as-of, or the whole timeline without --frames")
 	}
-	g := graph.Build(ds, spec.filter)
 	warn := func(msg string) { fmt.Fprintf(e.stderr, "dipgraph score: warning: %s\n", msg) }
-	lay := layoutOnce{paint: format == "png" || format == "pdf", oneShot: true}
-	_, err = produce(e.ctx, &lay, g, spec, warn)
-	lay.close()
+	job, err := spec.job(ds)
 	if err != nil {
 		return fail(e, c.name, err)
 	}
-	s := scoreOf(&lay, spec)
+	mk := render.Maker{OneShot: true, Warn: warn}
+	made, err := mk.Make(e.ctx, ds, job)
+	mk.Close()
+	if err != nil {
+		return fail(e, c.name, err)
+	}
+	s, _ := made.Score()
 	s.Figure = ds.ID
 	if *asJSON {
 		b, _ := json.MarshalIndent(s, "", "  ")
@@ -71,19 +72,6 @@ func runScore(e *env, args []string) int {
 	}
 	writeScore(e.stdout, s)
 	return exitOK
-}
-
-// scoreOf is the legibility of the figure lay holds, as the output spec
-// describes is shown (fitted into --size as the output is).
-func scoreOf(lay *layoutOnce, s figureSpec) render.Score {
-	fig := lay.fig
-	if fig == nil {
-		return render.Score{}
-	}
-	if s.paint.Width > 0 || s.paint.Height > 0 {
-		fig = fig.Fit(s.paint.Width, s.paint.Height)
-	}
-	return fig.Score(fig.DisplayFor(s.format, s.paint))
 }
 
 // writeScore prints a score as an aligned table, then the problems it

@@ -12,7 +12,6 @@ import (
 	"github.com/fsnotify/fsnotify"
 
 	"github.com/dipgraph/dipgraph/data"
-	"github.com/dipgraph/dipgraph/graph"
 	"github.com/dipgraph/dipgraph/render"
 )
 
@@ -118,7 +117,9 @@ type watcher struct {
 	inputs  []string
 	spec    figureSpec
 	output  string
-	lay     layoutOnce
+	// maker makes the one figure; each render's data is new, so is its
+	// layout.
+	maker render.Maker
 	// styleFile is --style's file, read again for every render.
 	styleFile string
 
@@ -131,8 +132,9 @@ type watcher struct {
 
 // shown is a figure the preview shows.
 type shown struct {
-	name, format string
-	body         []byte
+	name   string
+	format render.Format
+	body   []byte
 }
 
 // render makes the figure once and writes it, or reports why not.
@@ -192,13 +194,16 @@ func (w *watcher) make() ([]byte, string, error) {
 			return nil, "", err
 		}
 	}
-	g := graph.Build(ds, w.spec.filter)
-	w.lay.fig = nil // new data, new layout
-	w.lay.paint = w.spec.format == "png" || w.spec.format == "pdf"
-	out, err := produce(w.e.ctx, &w.lay, g, w.spec, func(msg string) { fmt.Fprintf(w.e.stderr, "dipgraph watch: warning: %s\n", msg) })
+	job, err := w.spec.job(ds)
 	if err != nil {
 		return nil, "", err
 	}
+	w.maker.Warn = func(msg string) { fmt.Fprintf(w.e.stderr, "dipgraph watch: warning: %s\n", msg) }
+	made, err := w.maker.Make(w.e.ctx, ds, job)
+	if err != nil {
+		return nil, "", err
+	}
+	out := made.Outputs[0].Data
 	return out, path, writeOutput(w.e, path, out)
 }
 

@@ -60,7 +60,7 @@ func watchManifest(e *env, fs *pflag.FlagSet, path, serve string) int {
 				}
 			}
 			for _, o := range r.fig.outputs {
-				if o.spec.format == "svg" || o.spec.format == "png" {
+				if o.spec.format.Image() {
 					body, err := os.ReadFile(o.path)
 					if err == nil {
 						out = append(out, shown{name: r.fig.name, format: o.spec.format, body: body})
