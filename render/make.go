@@ -157,9 +157,11 @@ func (m *Maker) Make(ctx context.Context, ds *graph.Dataset, j Job) (*Made, erro
 		return m.timeline(ctx, g, j)
 	}
 	made := &Made{job: j, Summary: Summary{Entities: len(g.Nodes), Edges: len(g.Edges)}}
-	if b, ok, err := graphText(g, j); ok {
+	if b, ok, err := graphText(g, j); err != nil {
+		return nil, err
+	} else if ok {
 		made.Outputs = []Output{{Data: b}}
-		return made, err
+		return made, nil
 	}
 	l, err := m.lay(ctx, figureKey{g, j.Options, j.Target, m.paint(j)}, func(gv *Graphviz) (*laidFigure, error) {
 		fig, err := LayFor(ctx, gv, g, j.Options, m.paint(j), j.Target)
@@ -314,7 +316,10 @@ func (m *Maker) diff(ctx context.Context, g *graph.Graph, j Job) (*Made, error) 
 	if !j.Format.Drawn() {
 		u, opts, sum := diffFigure(g, j)
 		b, _, err := graphText(u, Job{Format: j.Format, Options: opts})
-		return &Made{job: j, Summary: sum, Outputs: []Output{{Data: b}}}, err
+		if err != nil {
+			return nil, err
+		}
+		return &Made{job: j, Summary: sum, Outputs: []Output{{Data: b}}}, nil
 	}
 	key := diffKey{g, j.Diff.From, j.Diff.To, j.Options, j.Target, m.paint(j)}
 	l, err := m.lay(ctx, key, func(gv *Graphviz) (*laidFigure, error) {
