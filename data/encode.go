@@ -53,6 +53,9 @@ func EncodeYAML(ds *graph.Dataset) []byte {
 			w("id", yamlText(t.ID))
 			w("label", yamlOpt(t.Label))
 			w("sign", t.Sign.String())
+			if t.Kind != defaultTypeKind(t.ID) {
+				w("kind", t.Kind)
+			}
 			if t.Weight != defaultTypeWeight(t.ID) && t.Weight != 0 {
 				w("weight", number(t.Weight))
 			}
@@ -150,6 +153,12 @@ func item(b *bytes.Buffer) func(key, val string) {
 }
 
 // defaultTypeWeight is the weight Load gives a declared type without one.
+// defaultTypeKind is the kind a type has when its declaration gives none.
+func defaultTypeKind(id string) string {
+	t, _ := graph.BuiltinType(id)
+	return t.Kind
+}
+
 func defaultTypeWeight(id string) float64 {
 	if t, ok := graph.BuiltinType(id); ok {
 		return t.Weight
@@ -281,6 +290,7 @@ type (
 		ID     string     `json:"id"`
 		Label  string     `json:"label,omitempty"`
 		Sign   string     `json:"sign"`
+		Kind   string     `json:"kind,omitempty"`
 		Weight *float64   `json:"weight,omitempty"`
 		Style  *jsonStyle `json:"style,omitempty"`
 	}
@@ -333,6 +343,9 @@ func EncodeJSON(ds *graph.Dataset) ([]byte, error) {
 	}
 	for _, t := range ds.Types {
 		jt := jsonType{ID: t.ID, Label: t.Label, Sign: t.Sign.String()}
+		if t.Kind != defaultTypeKind(t.ID) {
+			jt.Kind = t.Kind
+		}
 		if t.Weight != defaultTypeWeight(t.ID) && t.Weight != 0 {
 			w := t.Weight
 			jt.Weight = &w

@@ -2,6 +2,7 @@ package data
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 
 	"github.com/goccy/go-yaml/ast"
@@ -15,7 +16,7 @@ var (
 	topFields      = []string{"$schema", "dipgraph", "id", "title", "description", "sources", "types", "entities", "relations"}
 	entityFields   = []string{"id", "kind", "name", "native", "aliases", "country", "roles", "note"}
 	roleFields     = []string{"title", "start", "end"}
-	typeFields     = []string{"id", "label", "sign", "weight", "style"}
+	typeFields     = []string{"id", "label", "sign", "kind", "weight", "style"}
 	styleFields    = []string{"color", "line", "arrow"}
 	relationFields = []string{"id", "type", "between", "from", "to", "date", "start", "end", "ongoing", "weight", "label", "note", "source", "cite"}
 	sourceFields   = []string{"id", "title", "publisher", "author", "date", "url", "note"}
@@ -149,6 +150,12 @@ func (d *decoder) relType(n ast.Node, i int) (graph.Type, at, bool) {
 			} else {
 				d.probs.add(d.pos(fl.val), "use positive (cooperative), negative (conflictual) or neutral", "sign %q is not one of positive, negative, neutral%s", s, graph.Suggest(s, []string{"positive", "negative", "neutral"}))
 				t.Sign = graph.Neutral
+			}
+		case "kind":
+			t.Kind = d.str(fl.val, "kind")
+			if t.Kind != "" && !slices.Contains(graph.TypeKinds, t.Kind) {
+				d.probs.add(d.pos(fl.val), "use event (it happens over its days, like a state visit) or state (a relation in force between its dates)", "kind %q is not one of event, state%s", t.Kind, graph.Suggest(t.Kind, graph.TypeKinds))
+				t.Kind = ""
 			}
 		case "weight":
 			t.Weight, weightSet = d.num(fl.val, "weight")

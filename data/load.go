@@ -141,6 +141,14 @@ func looksJSON(src []byte) bool {
 // invalid data it returns the dataset so far and every problem, sorted, as
 // a Problems error.
 func Load(inputs ...Input) (*graph.Dataset, error) {
+	ds, _, err := LoadNotes(inputs...)
+	return ds, err
+}
+
+// LoadNotes is Load that also returns the notes on valid data, sorted:
+// not problems, but how a record will be read (docs/data-format.md), for
+// validate to tell.
+func LoadNotes(inputs ...Input) (*graph.Dataset, Problems, error) {
 	var files []*file
 	var ps Problems
 	for _, in := range inputs {
@@ -158,9 +166,10 @@ func Load(inputs ...Input) (*graph.Dataset, error) {
 	if m.ds.Title == "" {
 		m.ds.Title = m.ds.ID
 	}
+	m.notes.Sort()
 	if len(ps) > 0 {
 		ps.Sort()
-		return &m.ds, ps
+		return &m.ds, m.notes, ps
 	}
-	return &m.ds, nil
+	return &m.ds, m.notes, nil
 }

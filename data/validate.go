@@ -37,6 +37,9 @@ type merged struct {
 	typeWSet []bool
 	recWSet  []bool
 	recNum   []int
+	// notes are what validation tells but does not refuse: how a record
+	// will be read.
+	notes Problems
 }
 
 func merge(files []*file) *merged {
@@ -107,6 +110,9 @@ func (m *merged) validate(files []*file) Problems {
 				ps.add(a.pos(""), "add sign: positive, negative or neutral", "type %q has no sign", t.ID)
 				t.Sign = graph.Neutral
 			}
+		}
+		if t.Kind == "" {
+			t.Kind = builtin.Kind // a redeclared summit is still an event
 		}
 		if t.Label == "" {
 			t.Label = builtin.Label
@@ -279,6 +285,9 @@ func (m *merged) validate(files []*file) Problems {
 			ps.add(a.pos("end"), "add start: DATE", "%s has an end but no start", name)
 		case !r.Start.IsZero() && !r.End.IsZero() && r.End.Before(r.Start):
 			ps.add(a.pos("end"), "swap start and end", "%s ends (%s) before it starts (%s)", name, r.End, r.Start)
+		case hasStart && hasEnd && typeOK && t.Kind == graph.KindEvent:
+			m.notes.add(a.pos("start"), fmt.Sprintf("declare kind: state on type %q to have such records in force only between their dates", r.Type),
+				"%s is read as one event over %s (type %q is of kind event): in force on those days, and under --as-of for the look-back window after its end", name, graph.HumanSpan(r.Start, r.End), r.Type)
 		}
 		if m.recWSet[i] {
 			checkWeight(&ps, a.pos("weight"), r.Weight)

@@ -455,7 +455,7 @@ func TestAsOfBoundaries(t *testing.T) {
 		f := Filter{AsOf: MustDate(tt.asOf), Window: w}
 		var kept []string
 		for i := range d.Records {
-			if f.keeps(&d.Records[i]) {
+			if f.keeps(&d.Records[i], d.EventLike(&d.Records[i])) {
 				kept = append(kept, d.Records[i].ID)
 			}
 		}

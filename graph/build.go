@@ -21,7 +21,8 @@ type Edge struct {
 	Type     string
 	From, To string
 	Directed bool
-	// Weight is the sum of the records' weights: repeated summits, or an
+	// Weight is the sum of the records' weights (events on the same days
+	// counting once, at the heaviest: weightOf): repeated summits, or an
 	// alliance reaffirmed, make a heavier edge.
 	Weight  float64
 	Records []*Record // sorted by date, then id, then note
@@ -60,7 +61,8 @@ type edgeKey struct {
 //     party on each of the others; an undirected one relates every pair.
 //  3. Pairs of one type and direction between the same two entities
 //     aggregate into one Edge whose Weight is the sum of the records'
-//     weights.
+//     weights, except that events on the same days count once, at the
+//     heaviest of them (weightOf).
 //  4. Edges lighter than f.MinWeight are dropped.
 //  5. With f.Focus, only entities within f.Depth edges of the focus stay
 //     (people's membership of their country counts as an edge), and only
@@ -71,9 +73,15 @@ type edgeKey struct {
 // Build assumes the dataset has been validated.
 func Build(d *Dataset, f Filter) *Graph {
 	edges := map[edgeKey]*Edge{}
+	events := map[string]bool{} // type id → of kind event
+	for _, id := range d.TypeIDs() {
+		t, _ := d.Type(id)
+		events[id] = t.Kind == KindEvent
+	}
+	eventLike := func(r *Record) bool { return r.IsEvent() || (!r.Ongoing && events[r.Type]) }
 	for i := range d.Records {
 		r := &d.Records[i]
-		if !f.keeps(r) {
+		if !f.keeps(r, eventLike(r)) {
 			continue
 		}
 		for _, p := range pairs(r) {
@@ -83,12 +91,12 @@ func Build(d *Dataset, f Filter) *Graph {
 				e = &Edge{Type: r.Type, From: p[0], To: p[1], Directed: r.Directed}
 				edges[k] = e
 			}
-			e.Weight += r.Weight
 			e.Records = append(e.Records, r)
 		}
 	}
 	var kept []*Edge
 	for _, e := range edges {
+		e.Weight = weightOf(e.Records, eventLike)
 		if e.Weight >= f.MinWeight {
 			kept = append(kept, e)
 		}
@@ -225,4 +233,36 @@ func boolCmp(a, b bool) int {
 		return -1
 	}
 	return 1
+}
+
+// weightOf is the weight of an edge's records: the sum of their weights,
+// except that events (event says which records are) on the same days
+// count once, at the heaviest of them. Two summit records between one
+// pair on one day — a parade attended together and the talks after it —
+// are one encounter, and a reader takes a heavier line for more
+// encounters, not for one day written twice; the tooltip and the caption
+// still list both. Periods always add (two periods that begin in one year
+// are two relations), and so do events dated to a month or a year only:
+// "Sep 2025" twice may be two things that month.
+func weightOf(rs []*Record, event func(*Record) bool) float64 {
+	type span struct{ start, end Date }
+	heaviest := map[span]float64{}
+	var spans []span
+	sum := 0.0
+	for _, r := range rs {
+		if !event(r) || r.Start.Day == 0 {
+			sum += r.Weight
+			continue
+		}
+		k := span{r.Start, r.End}
+		w, seen := heaviest[k]
+		if !seen {
+			spans = append(spans, k)
+		}
+		heaviest[k] = max(w, r.Weight)
+	}
+	for _, k := range spans { // in the records' order, so the sum is the same each time
+		sum += heaviest[k]
+	}
+	return sum
 }

@@ -92,6 +92,30 @@ func (d Date) Human() string {
 	return fmt.Sprintf("%d %s %d", d.Day, time.Month(d.Month).String()[:3], d.Year)
 }
 
+// HumanSpan formats the span from a to b for a figure, as short as it
+// reads: "18–20 Sep 2018", "30 Sep – 2 Oct 2018", "Sep–Oct 2018",
+// "1997–2003", "Dec 2024 – Jan 2025"; a to itself (or b zero) is
+// a.Human(). The shared tail is written once only when both dates have
+// the same precision.
+func HumanSpan(a, b Date) string {
+	if b.IsZero() || a == b {
+		return a.Human()
+	}
+	month := func(m int) string { return time.Month(m).String()[:3] }
+	sameShape := (a.Month == 0) == (b.Month == 0) && (a.Day == 0) == (b.Day == 0)
+	switch {
+	case sameShape && a.Month == 0:
+		return fmt.Sprintf("%d–%d", a.Year, b.Year)
+	case sameShape && a.Day == 0 && a.Year == b.Year:
+		return fmt.Sprintf("%s–%s %d", month(a.Month), month(b.Month), a.Year)
+	case sameShape && a.Day > 0 && a.Year == b.Year && a.Month == b.Month:
+		return fmt.Sprintf("%d–%d %s %d", a.Day, b.Day, month(a.Month), a.Year)
+	case sameShape && a.Day > 0 && a.Year == b.Year:
+		return fmt.Sprintf("%d %s – %d %s %d", a.Day, month(a.Month), b.Day, month(b.Month), a.Year)
+	}
+	return a.Human() + " – " + b.Human()
+}
+
 // First is the first day d covers: 2019 → 2019-01-01, 2019-06 → 2019-06-01.
 func (d Date) First() Date {
 	f := d

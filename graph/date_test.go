@@ -71,3 +71,26 @@ func TestDateSpansAndOrder(t *testing.T) {
 		t.Errorf("AddYears across a leap day = %s, want 2022-02-28", got)
 	}
 }
+
+func TestHumanSpan(t *testing.T) {
+	tests := []struct{ a, b, want string }{
+		{"2018-09-18", "2018-09-20", "18–20 Sep 2018"},
+		{"2018-09-30", "2018-10-02", "30 Sep – 2 Oct 2018"},
+		{"2018-12-30", "2019-01-02", "30 Dec 2018 – 2 Jan 2019"},
+		{"2018-09", "2018-10", "Sep–Oct 2018"},
+		{"2024-12", "2025-01", "Dec 2024 – Jan 2025"},
+		{"1997", "2003", "1997–2003"},
+		{"1997", "2003-05", "1997 – May 2003"},
+		{"2025-09-03", "2025-09-03", "3 Sep 2025"},
+		{"2025-09-03", "", "3 Sep 2025"},
+	}
+	for _, tt := range tests {
+		var b Date
+		if tt.b != "" {
+			b = MustDate(tt.b)
+		}
+		if got := HumanSpan(MustDate(tt.a), b); got != tt.want {
+			t.Errorf("HumanSpan(%s, %s) = %q, want %q", tt.a, tt.b, got, tt.want)
+		}
+	}
+}

@@ -48,8 +48,9 @@ func (f *Filter) Check(d *Dataset) error {
 	return nil
 }
 
-// keeps reports whether the record passes the type and date filters.
-func (f *Filter) keeps(r *Record) bool {
+// keeps reports whether the record passes the type and date filters;
+// event says whether it is read as an event (Dataset.EventLike).
+func (f *Filter) keeps(r *Record, event bool) bool {
 	if len(f.Types) > 0 && !slices.Contains(f.Types, r.Type) {
 		return false
 	}
@@ -69,7 +70,9 @@ func (f *Filter) keeps(r *Record) bool {
 		if day.Before(start) {
 			return false
 		}
-		if r.IsEvent() {
+		if event {
+			// Counted from its last day: a three-day summit shapes the
+			// relation for the window after it ended.
 			return !end.Before(f.Window.Start(day))
 		}
 		if !open && end.Before(day) {

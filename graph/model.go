@@ -75,7 +75,21 @@ type Type struct {
 	Sign   Sign    // cooperative, neutral or conflictual
 	Weight float64 // default weight of its records
 	Style  Style   // optional overrides of the theme's style
+	// Kind says what a record of the type with a start and an end is:
+	// KindEvent, something that happens over those days (a three-day
+	// state visit); KindState (or empty), a relation in force between
+	// them. A record with one date is an event whatever its type.
+	Kind string
 }
+
+// The kinds of relation type (Type.Kind).
+const (
+	KindEvent = "event"
+	KindState = "state"
+)
+
+// TypeKinds are the kinds a type may declare.
+var TypeKinds = []string{KindEvent, KindState}
 
 // Style is how a type is drawn, where a data file chooses to say so. Empty
 // fields fall back to the theme.
@@ -103,8 +117,26 @@ type Record struct {
 	Cite     string // where in the source: page, paragraph, row
 }
 
-// IsEvent reports whether r is a point event rather than a period.
+// IsEvent reports whether r has one date rather than a start and an end
+// (or ongoing). How it is read is EventLike.
 func (r *Record) IsEvent() bool { return r.End.IsZero() && !r.Ongoing }
+
+// EventLike reports whether the record is read as an event: one date, or
+// a start and an end under a type of kind event (a summit over three
+// days). An event is in force on its days, and under an as-of snapshot
+// for the look-back window after its last day; anything else is a period,
+// in force between its start and its end (or from its start on, when
+// ongoing).
+func (d *Dataset) EventLike(r *Record) bool {
+	if r.IsEvent() {
+		return true
+	}
+	if r.Ongoing {
+		return false
+	}
+	t, _ := d.Type(r.Type)
+	return t.Kind == KindEvent
+}
 
 // Source is where records come from.
 type Source struct {
@@ -187,7 +219,7 @@ func (d *Dataset) Source(id string) (*Source, bool) {
 var builtinTypes = []Type{
 	{ID: "alliance", Label: "Alliance", Sign: Positive, Weight: 3},
 	{ID: "hostility", Label: "Hostility", Sign: Negative, Weight: 3},
-	{ID: "summit", Label: "Summit / meeting", Sign: Neutral, Weight: 2},
+	{ID: "summit", Label: "Summit / meeting", Sign: Neutral, Weight: 2, Kind: KindEvent},
 }
 
 // BuiltinTypes returns a copy of the built-in relation types.

@@ -161,7 +161,7 @@ func TestAsOfWindowBoundaries(t *testing.T) {
 		}
 		r := &Record{ID: "e", Type: "summit", Parties: []string{"a", "b"}, Start: MustDate(tt.event), Weight: 1}
 		f := Filter{AsOf: MustDate(tt.asOf), Window: w}
-		if got := f.keeps(r); got != tt.want {
+		if got := f.keeps(r, true); got != tt.want {
 			t.Errorf("event %s, --as-of %s --window %s: kept = %v, want %v (window from %s)", tt.event, tt.asOf, tt.window, got, tt.want, w.Start(MustDate(tt.asOf)))
 		}
 	}

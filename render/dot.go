@@ -269,7 +269,7 @@ func edgeLabel(e *graph.Edge, mode string, cite func(*graph.Record) string) stri
 		if r.Label == "" {
 			continue
 		}
-		when := r.Start.Human()
+		when := recordWhen(r)
 		if cite != nil && cite(r) != "" {
 			when += " [" + cite(r) + "]"
 		}
@@ -290,6 +290,19 @@ func edgeLabel(e *graph.Edge, mode string, cite func(*graph.Record) string) stri
 		return all("")
 	}
 	return strings.Join(lines, "\n")
+}
+
+// recordWhen is a record's dates as its caption gives them: its date, the
+// span of a closed period or a multi-day event ("war, 1997–2003",
+// "18–20 Sep 2018"), or "since" the start of an ongoing one.
+func recordWhen(r *graph.Record) string {
+	switch {
+	case r.Ongoing:
+		return "since " + r.Start.Human()
+	case !r.End.IsZero():
+		return graph.HumanSpan(r.Start, r.End)
+	}
+	return r.Start.Human()
 }
 
 // citations numbers the figure's sources as its source notes do ([1] is

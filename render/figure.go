@@ -367,6 +367,50 @@ func arrange(g *graph.Graph, o Options, main, legend *panel) *Figure {
 	case legend != nil:
 		width += legendGap + legend.svg.width
 	}
+	// The key in a column of its own beside the legend (keyBeside): as
+	// narrow as lets it be no taller than the graph, at most 2.5 times the
+	// legend's width.
+	th := o.theme()
+	items := keyItems(main, g.Dataset)
+	ks := keySize * k
+	layKey := func(x, room float64) (lines []figText, h float64) {
+		add := func(t string, bold bool) {
+			for _, l := range wrap(t, ks, room) {
+				h += lineH(ks)
+				lines = append(lines, figText{block: "key", x: x, y: h - ks*0.25, size: ks, bold: bold, color: th.LegendText, text: l, room: room})
+			}
+		}
+		add("Numbered lines", true)
+		for _, it := range items {
+			add(it, false)
+		}
+		return lines, h
+	}
+	var sideKey []figText
+	sideKeyH := 0.0
+	if o.keyBeside && legend != nil && !below && len(items) > 0 {
+		// The column's width: of 1 to 3 times the legend's, the one that
+		// brings the figure's shape nearest the target's (keyAspect), or
+		// without one the narrowest no taller than the graph.
+		x := figMargin + width + legendGap
+		body := max(main.svg.height, legend.svg.height)
+		room, best := 0.0, math.Inf(1)
+		for _, w := range []float64{1, 1.25, 1.5, 1.75, 2, 2.5, 3} {
+			r := max(legend.svg.width, 160) * w
+			lines, h := layKey(x, r)
+			miss := math.Abs(math.Log((width + legendGap + r) / max(body, h) / o.keyAspect))
+			if o.keyAspect <= 0 {
+				miss = w
+				if h > body {
+					miss += 10
+				}
+			}
+			if miss < best {
+				room, best, sideKey, sideKeyH = r, miss, lines, h
+			}
+		}
+		width += legendGap + room
+	}
 	width = max(width+2*figMargin, minFigWidth)
 	inner := width - 2*figMargin
 
@@ -388,7 +432,6 @@ func arrange(g *graph.Graph, o Options, main, legend *panel) *Figure {
 		}
 	}
 
-	th := o.theme()
 	f := &Figure{Width: width, title: title, desc: describe(g, o), background: th.Background, backdrop: th.backdrop()}
 	y := figMargin
 	headH := float64(len(titleLines))*lineH(titleSize) + float64(len(subLines))*lineH(subtitleSize)
@@ -400,26 +443,15 @@ func arrange(g *graph.Graph, o Options, main, legend *panel) *Figure {
 		bodyH = max(bodyH, legend.svg.height)
 	}
 	footH := float64(len(foot)) * lineH(footSize)
-	// The key to numbered lines: under the legend beside the graph when it
-	// fits there, else under the graph (and a legend below it), across
-	// the figure.
+	// The key to numbered lines: in its own column (keyBeside), or under
+	// the legend beside the graph when it fits there, else under the graph
+	// (and a legend below it), across the figure.
 	var keyLines []figText
 	keyTop := 0.0
-	if items := keyItems(main, g.Dataset); len(items) > 0 {
-		ks := keySize * k
-		layKey := func(x, room float64) (lines []figText, h float64) {
-			add := func(t string, bold bool) {
-				for _, l := range wrap(t, ks, room) {
-					h += lineH(ks)
-					lines = append(lines, figText{block: "key", x: x, y: h - ks*0.25, size: ks, bold: bold, color: th.LegendText, text: l, room: room})
-				}
-			}
-			add("Numbered lines", true)
-			for _, it := range items {
-				add(it, false)
-			}
-			return lines, h
-		}
+	if sideKey != nil {
+		keyLines = sideKey
+		bodyH = max(bodyH, sideKeyH)
+	} else if len(items) > 0 {
 		placed := false
 		if legend != nil && !below {
 			lines, h := layKey(figMargin+main.svg.width+legendGap, max(legend.svg.width, 160))

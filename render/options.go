@@ -73,6 +73,12 @@ type Options struct {
 	// legendBelow puts the legend under the relation graph rather than
 	// beside it (LayFor, for a target whose shape it suits better).
 	legendBelow bool
+	// keyBeside sets the key to numbered lines in a column of its own
+	// beside the legend (LayFor, for a wide target), not under the graph.
+	keyBeside bool
+	// keyAspect is the width/height the figure with keyBeside should come
+	// nearest (the target's; 0: none).
+	keyAspect float64
 	// lineScale multiplies every line's width (0 means 1);
 	// asideScale and footScale, when set, replace TextScale for the
 	// legend and title block, and for the sources: LayFor sets them so

@@ -290,11 +290,21 @@ func layFor(ctx context.Context, gv *Graphviz, g *graph.Graph, o Options, paint 
 		}
 		tr.f, tr.l = f, f.LegibilityAt(t)
 		if len(f.panels) == 2 {
-			// The legend under the graph, if the text comes out larger.
-			lo.legendBelow = true
-			main, legend := *f.panels[0], *f.panels[1]
-			if b := arrange(g, lo, &main, &legend); b.LegibilityAt(t).short() < tr.l.short() {
-				tr.f, tr.l = b, b.LegibilityAt(t)
+			// The legend under the graph, or the key to numbered lines
+			// in a column beside the legend, if the text comes out
+			// larger.
+			below, beside := lo, lo
+			below.legendBelow, beside.keyBeside = true, true
+			if t.H > 0 {
+				beside.keyAspect = t.W / t.H
+			}
+			for _, ao := range []Options{below, beside} {
+				main, legend := *f.panels[0], *f.panels[1]
+				b := arrange(g, ao, &main, &legend)
+				b.seed, b.spread, b.untangle = f.seed, f.spread, f.untangle
+				if l := b.LegibilityAt(t); l.short() < tr.l.short() {
+					tr.f, tr.l = b, l
+				}
 			}
 		}
 		return tr, nil

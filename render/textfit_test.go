@@ -285,3 +285,49 @@ func TestTargets(t *testing.T) {
 		t.Error("one side alone has a target")
 	}
 }
+
+// TestKeyBeside: the key to numbered lines in a column of its own, right
+// of the legend, inside the figure, and as wide as brings the figure's
+// shape nearest the one asked for.
+func TestKeyBeside(t *testing.T) {
+	g := graph.Build(loadDefault(t), graph.Filter{})
+	o := Options{Layout: "fdp", EdgeLabels: "caption", Seed: DefaultSeed, Candidates: 1}
+	f, err := Lay(context.Background(), sharedGraphviz(t), g, o, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.panels) != 2 || len(keyItems(f.panels[0], g.Dataset)) == 0 {
+		t.Fatalf("want a graph with numbered lines and a legend: %d panels", len(f.panels))
+	}
+	for _, aspect := range []float64{0, 16.0 / 9, 3} {
+		bo := o
+		bo.keyBeside, bo.keyAspect = true, aspect
+		main, legend := *f.panels[0], *f.panels[1]
+		b := arrange(g, bo, &main, &legend)
+		right := legend.x + legend.svg.width
+		n := 0
+		for _, l := range b.lines {
+			if l.block != "key" {
+				continue
+			}
+			n++
+			if l.x < right || l.x+l.room > b.Width+1e-9 {
+				t.Errorf("aspect %g: key line %q at x %g–%g, want right of the legend (%g) and inside the figure (%g)", aspect, l.text, l.x, l.x+l.room, right, b.Width)
+			}
+		}
+		if n == 0 {
+			t.Errorf("aspect %g: no key", aspect)
+		}
+		t.Logf("aspect %g: figure %.0f×%.0f (%.2f), %d key lines", aspect, b.Width, b.Height, b.Width/b.Height, n)
+	}
+	// The wider the shape asked for, the wider the figure.
+	wide := func(a float64) float64 {
+		bo := o
+		bo.keyBeside, bo.keyAspect = true, a
+		main, legend := *f.panels[0], *f.panels[1]
+		return arrange(g, bo, &main, &legend).Width
+	}
+	if wide(3) <= wide(1) {
+		t.Errorf("asked for 3:1, the figure is %g wide; for 1:1, %g", wide(3), wide(1))
+	}
+}

@@ -15,7 +15,7 @@ import (
 	"os"
 
 	"github.com/dipgraph/dipgraph/internal/arch"
-	"github.com/dipgraph/dipgraph/render"
+	"github.com/dipgraph/dipgraph/render/graphviz"
 )
 
 func main() {
@@ -36,7 +36,7 @@ func run(dotOnly bool, out string) error {
 	b := arch.DOT(module, pkgs)
 	if !dotOnly {
 		ctx := context.Background()
-		gv, err := render.NewGraphviz(ctx)
+		gv, err := graphviz.New(ctx)
 		if err != nil {
 			return err
 		}
