@@ -10,4 +10,8 @@
 // Analyze computes the figures of dipgraph stats on a Graph: degrees,
 // betweenness, structural balance and signed blocs (docs/analysis.md
 // describes the methods); Diff compares two graphs edge by edge.
+//
+// Window is a calendar look-back, and Every steps dates a Window apart
+// over a period (render --every). Merge combines two datasets (import
+// --into).
 package graph

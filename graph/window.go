@@ -3,6 +3,7 @@ package graph
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -131,4 +132,29 @@ func (w Window) Start(day Date) Date {
 	t := time.Date(y, time.Month(m), min(d.Day, daysIn(y, m)), 0, 0, 0, 0, time.UTC)
 	t = t.AddDate(0, 0, -w.Days)
 	return Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}
+}
+
+// Every is the dates of a timeline one step apart over a period: end (its
+// last day), then a step before it, two steps, and so on back to start
+// (its first day), returned earliest first, so that the last date shows the
+// latest state. Steps are counted back on the calendar as Start counts
+// them (31 March less a month is the last day of February). ok is false
+// when there would be more than max dates. A zero step gives end alone.
+func Every(start, end Date, step Window, max int) (dates []Date, ok bool) {
+	first := start.First()
+	for k := 0; ; k++ {
+		d := Window{Years: k * step.Years, Months: k * step.Months, Days: k * step.Days}.Start(end)
+		if d.Before(first) || d.Year < 1000 {
+			break
+		}
+		dates = append(dates, d)
+		if len(dates) > max {
+			return nil, false
+		}
+		if step.IsZero() {
+			break
+		}
+	}
+	slices.Reverse(dates)
+	return dates, true
 }

@@ -1,6 +1,9 @@
 package graph
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 func TestParseWindow(t *testing.T) {
 	tests := []struct {
@@ -160,6 +163,40 @@ func TestAsOfWindowBoundaries(t *testing.T) {
 		f := Filter{AsOf: MustDate(tt.asOf), Window: w}
 		if got := f.keeps(r, true); got != tt.want {
 			t.Errorf("event %s, --as-of %s --window %s: kept = %v, want %v (window from %s)", tt.event, tt.asOf, tt.window, got, tt.want, w.Start(MustDate(tt.asOf)))
+		}
+	}
+}
+
+func TestEvery(t *testing.T) {
+	d := func(s string) Date {
+		t.Helper()
+		v, err := ParseDate(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	for _, tt := range []struct {
+		start, end string
+		step       Window
+		max        int
+		want       string // the dates, or "" when more than max
+	}{
+		{"2018", "2025", Window{Years: 2}, 24, "[2019-12-31 2021-12-31 2023-12-31 2025-12-31]"},
+		{"2025-01", "2025-05-31", Window{Months: 1}, 24, "[2025-01-31 2025-02-28 2025-03-31 2025-04-30 2025-05-31]"},
+		{"2024-02-29", "2025-02-28", Window{Years: 1}, 24, "[2025-02-28]"}, // 2024-02-28 is before the start
+		{"2023", "2024-02-29", Window{Years: 1}, 24, "[2023-02-28 2024-02-29]"},
+		{"2025-09-03", "2025-09-03", Window{Months: 6}, 24, "[2025-09-03]"},
+		{"2000", "2025", Window{Months: 1}, 24, ""},
+		{"2000", "2025", Window{}, 24, "[2025-12-31]"},
+	} {
+		got, ok := Every(d(tt.start), d(tt.end), tt.step, tt.max)
+		s := fmt.Sprint(got)
+		if !ok {
+			s = ""
+		}
+		if s != tt.want {
+			t.Errorf("Every(%s, %s, %s, %d) = %q, want %q", tt.start, tt.end, tt.step, tt.max, s, tt.want)
 		}
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"cmp"
 	"context"
-	"fmt"
 	"sync"
 
 	"github.com/dipgraph/dipgraph/graph"
@@ -49,7 +48,7 @@ const searchEdges = 120
 
 // CandidatesError is the error for a --candidates out of range.
 func CandidatesError(n int) error {
-	return fmt.Errorf("--candidates %d: give a number of layouts to try from 1 to %d (1: the seed's layout alone)", n, MaxCandidates)
+	return flagErrorf("candidates", "--candidates %d: give a number of layouts to try from 1 to %d (1: the seed's layout alone)", n, MaxCandidates)
 }
 
 // seeded reports whether the engine's layout depends on the seed.

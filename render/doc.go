@@ -6,4 +6,9 @@
 // PNG and PDF painted from the same layout (Graphviz's drawing operations,
 // with fonts built in and from the system). It also writes the built graph
 // as JSON for scripts.
+//
+// A Maker (make.go) is the pipeline the commands call: a Job — format,
+// options, filter, dates, diff, frames — in, the outputs and a Summary of
+// what they draw out, one layout shared by a figure's outputs. Format
+// (format.go) is the one table of output formats and their properties.
 package render

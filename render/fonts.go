@@ -96,21 +96,21 @@ func loadFonts(o FontOptions) (*Fonts, error) {
 	for _, name := range o.Files {
 		b, err := os.ReadFile(name)
 		if err != nil {
-			return nil, fmt.Errorf("--font %s: %v", name, errors.Unwrap(err))
+			return nil, flagErrorf("font", "--font %s: %v", name, errors.Unwrap(err))
 		}
 		font, err := loadFace(b, 0)
 		if err == nil && font.NumGlyphs() < 2 {
 			err = errors.New("it has no glyphs")
 		}
 		if err != nil {
-			return nil, fmt.Errorf("--font %s is not a font dipgraph can read (TrueType or OpenType: .ttf, .otf, .ttc): %v", name, err)
+			return nil, flagErrorf("font", "--font %s is not a font dipgraph can read (TrueType or OpenType: .ttf, .otf, .ttc): %v", name, err)
 		}
 		f.files = append(f.files, font)
 	}
 	for _, d := range o.Dirs {
 		st, err := os.Stat(d)
 		if err != nil || !st.IsDir() {
-			return nil, fmt.Errorf("--font-dir %s is not a folder", d)
+			return nil, flagErrorf("font-dir", "--font-dir %s is not a folder", d)
 		}
 		f.dirs = append(f.dirs, d)
 	}

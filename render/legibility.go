@@ -88,15 +88,15 @@ type Display struct {
 // DisplayFor is how an output of format goes: an SVG as a browser shows
 // it (96 px to the inch) or fitted into --size pixels; a PNG at its
 // resolution and scale, or fitted; a PDF in points.
-func (f *Figure) DisplayFor(format string, po PaintOptions) Display {
+func (f *Figure) DisplayFor(format Format, po PaintOptions) Display {
 	switch format {
-	case "png":
+	case FormatPNG:
 		w, _, err := f.PixelSize(po)
 		if err != nil || f.Width <= 0 {
 			return Display{"px", po.dpi() / 72 * po.scale()}
 		}
 		return Display{"px", float64(w) / f.Width}
-	case "pdf":
+	case FormatPDF:
 		w, _, err := f.PageSize(po)
 		if err != nil || f.Width <= 0 {
 			return Display{"pt", po.scale()}

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"math"
 	"regexp"
 	"slices"
@@ -96,7 +95,7 @@ const MaxTextScale = 10
 // at most MaxTextScale.
 func CheckTextScale(k float64) error {
 	if math.IsNaN(k) || math.IsInf(k, 0) || k <= 0 || k > MaxTextScale {
-		return fmt.Errorf("--text-scale %g: give a factor above 0 and at most %d (1: the designed sizes; 1.5: half as large again)", k, MaxTextScale)
+		return flagErrorf("text-scale", "--text-scale %g: give a factor above 0 and at most %d (1: the designed sizes; 1.5: half as large again)", k, MaxTextScale)
 	}
 	return nil
 }
@@ -162,10 +161,10 @@ const DefaultSeed = 3
 // Check reports an option that is out of range, naming the flag.
 func (o *Options) Check() error {
 	if !slices.Contains(Layouts, o.Layout) {
-		return fmt.Errorf("--layout %q is not a Graphviz engine dipgraph uses: choose one of %s", o.Layout, strings.Join(Layouts, ", "))
+		return flagErrorf("layout", "--layout %q is not a Graphviz engine dipgraph uses: choose one of %s", o.Layout, strings.Join(Layouts, ", "))
 	}
 	if o.Seed < 0 {
-		return fmt.Errorf("--seed %d: give a number 0 or more", o.Seed)
+		return flagErrorf("seed", "--seed %d: give a number 0 or more", o.Seed)
 	}
 	if o.Candidates < 0 || o.Candidates > MaxCandidates {
 		return CandidatesError(o.Candidates)
@@ -176,7 +175,7 @@ func (o *Options) Check() error {
 		}
 	}
 	if o.Timeout < 0 {
-		return fmt.Errorf("--timeout %s: give a duration such as 60s or 5m, or 0 for none", o.Timeout)
+		return flagErrorf("timeout", "--timeout %s: give a duration such as 60s or 5m, or 0 for none", o.Timeout)
 	}
 	if o.Theme != "" {
 		if err := CheckTheme(o.Theme); err != nil {
@@ -184,10 +183,10 @@ func (o *Options) Check() error {
 		}
 	}
 	if o.Background != "" && o.Background != "none" && !colorRe.MatchString(o.Background) {
-		return fmt.Errorf("--background %q: give a colour as #rrggbb, or none for a transparent figure", o.Background)
+		return flagErrorf("background", "--background %q: give a colour as #rrggbb, or none for a transparent figure", o.Background)
 	}
 	if !slices.Contains(EdgeLabels, o.EdgeLabels) {
-		return fmt.Errorf("--edge-labels %q: choose one of %s", o.EdgeLabels, strings.Join(EdgeLabels, ", "))
+		return flagErrorf("edge-labels", "--edge-labels %q: choose one of %s", o.EdgeLabels, strings.Join(EdgeLabels, ", "))
 	}
 	return nil
 }

@@ -60,10 +60,10 @@ func (v *Overlay) Check() error {
 		return nil
 	}
 	if v.ColorBy != "" && !slices.Contains(ColorBys, v.ColorBy) {
-		return fmt.Errorf("--color-by %q: choose one of %s", v.ColorBy, strings.Join(ColorBys, ", "))
+		return flagErrorf("color-by", "--color-by %q: choose one of %s", v.ColorBy, strings.Join(ColorBys, ", "))
 	}
 	if v.SizeBy != "" && !slices.Contains(SizeBys, v.SizeBy) {
-		return fmt.Errorf("--size-by %q: choose one of %s", v.SizeBy, strings.Join(SizeBys, ", "))
+		return flagErrorf("size-by", "--size-by %q: choose one of %s", v.SizeBy, strings.Join(SizeBys, ", "))
 	}
 	return nil
 }

@@ -76,7 +76,7 @@ func ParseSize(s string) (w, h int, err error) {
 	for _, p := range SizePresets {
 		names = append(names, p.Name)
 	}
-	bad := fmt.Errorf("--size %q: give WIDTHxHEIGHT, e.g. 1920x1080, or 1920x for a width alone, or x1080 for a height, or a preset: %s", s, strings.Join(names, ", "))
+	bad := flagErrorf("size", "--size %q: give WIDTHxHEIGHT, e.g. 1920x1080, or 1920x for a width alone, or x1080 for a height, or a preset: %s", s, strings.Join(names, ", "))
 	if !ok || (ws == "" && hs == "") {
 		return 0, 0, bad
 	}
@@ -104,19 +104,19 @@ func (o *PaintOptions) Check() error {
 	case math.IsNaN(o.Scale) || o.Scale < 0 || o.Scale > maxScale:
 		return ScaleError(o.Scale)
 	case o.Width < 0 || o.Height < 0:
-		return fmt.Errorf("--size %dx%d: give a positive width and height", o.Width, o.Height)
+		return flagErrorf("size", "--size %dx%d: give a positive width and height", o.Width, o.Height)
 	}
 	return nil
 }
 
 // DPIError is the error for a --dpi out of range.
 func DPIError(dpi float64) error {
-	return fmt.Errorf("--dpi %g: give a resolution above 0 and at most %d (96 for screens, 300 for print)", dpi, maxDPI)
+	return flagErrorf("dpi", "--dpi %g: give a resolution above 0 and at most %d (96 for screens, 300 for print)", dpi, maxDPI)
 }
 
 // ScaleError is the error for a --scale out of range.
 func ScaleError(scale float64) error {
-	return fmt.Errorf("--scale %g: give a factor above 0 and at most %d", scale, maxScale)
+	return flagErrorf("scale", "--scale %g: give a factor above 0 and at most %d", scale, maxScale)
 }
 
 func (o *PaintOptions) dpi() float64 {

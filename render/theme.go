@@ -291,7 +291,7 @@ func rgbHex(r, g, b float64) string {
 // CheckTheme reports an unknown theme name, naming the flag.
 func CheckTheme(name string) error {
 	if !slices.Contains(ThemeNames, name) {
-		return fmt.Errorf("--theme %q: choose one of %s", name, strings.Join(ThemeNames, ", "))
+		return flagErrorf("theme", "--theme %q: choose one of %s", name, strings.Join(ThemeNames, ", "))
 	}
 	return nil
 }

@@ -1,0 +1,53 @@
+package graph
+
+import "slices"
+
+// Merge adds the entities, types, sources and records of add to those of
+// base, in a new dataset with base's id, title and description. What base
+// declares already is not repeated: an entity, type or source whose id it
+// has is left out (base's own wins), and so is a record whose id it has;
+// skipped counts those records. Records without an id are always added.
+// Neither dataset is changed.
+func Merge(base, add *Dataset) (merged *Dataset, skipped int) {
+	out := &Dataset{ID: base.ID, Title: base.Title, Description: base.Description,
+		Entities: slices.Clone(base.Entities), Types: slices.Clone(base.Types),
+		Sources: slices.Clone(base.Sources), Records: slices.Clone(base.Records)}
+	have := map[string]bool{}
+	for _, e := range base.Entities {
+		have["e:"+e.ID] = true
+	}
+	for _, t := range base.Types {
+		have["t:"+t.ID] = true
+	}
+	for _, s := range base.Sources {
+		have["s:"+s.ID] = true
+	}
+	for _, r := range base.Records {
+		if r.ID != "" {
+			have["r:"+r.ID] = true
+		}
+	}
+	for _, e := range add.Entities {
+		if !have["e:"+e.ID] {
+			out.Entities = append(out.Entities, e)
+		}
+	}
+	for _, t := range add.Types {
+		if !have["t:"+t.ID] {
+			out.Types = append(out.Types, t)
+		}
+	}
+	for _, s := range add.Sources {
+		if !have["s:"+s.ID] {
+			out.Sources = append(out.Sources, s)
+		}
+	}
+	for _, r := range add.Records {
+		if r.ID != "" && have["r:"+r.ID] {
+			skipped++
+			continue
+		}
+		out.Records = append(out.Records, r)
+	}
+	return out, skipped
+}

@@ -1,0 +1,53 @@
+package cli
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"github.com/dipgraph/dipgraph/data"
+	"github.com/dipgraph/dipgraph/graph"
+)
+
+// hostFS opens paths as the operating system does (relative to the working
+// directory, absolute, or with ..), which io/fs's own DirFS refuses.
+type hostFS struct{}
+
+func (hostFS) Open(name string) (fs.File, error) { return os.Open(name) }
+
+// loadData reads and validates the DATA arguments (the default embedded
+// dataset when there are none). Read errors and data problems both come back
+// as the error; the caller exits 1. The same DATA named twice is a
+// *usageError: read twice, every id in it would be reported as a duplicate
+// of itself (and standard input can be read only once).
+func loadData(e *env, args []string) (*graph.Dataset, error) {
+	if len(args) == 0 {
+		args = []string{data.DefaultDataset}
+	}
+	seen := map[string]bool{}
+	for _, a := range args {
+		key := a // "-" or an embedded dataset's name
+		if a != "-" && !slices.Contains(data.Embedded(), a) {
+			abs, err := filepath.Abs(a)
+			if err != nil {
+				abs = filepath.Clean(a)
+			}
+			key = "file:" + abs
+		}
+		if seen[key] {
+			return nil, &usageError{fmt.Sprintf("%s is given twice as DATA: name each file once", a)}
+		}
+		seen[key] = true
+	}
+	var inputs []data.Input
+	for _, a := range args {
+		in, err := data.ReadInputLimit(a, hostFS{}, e.stdin, e.maxInput)
+		if err != nil {
+			return nil, err
+		}
+		inputs = append(inputs, in)
+	}
+	return data.Load(inputs...)
+}
