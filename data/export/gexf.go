@@ -1,8 +1,8 @@
 package export
 
 import (
+	"cmp"
 	"encoding/xml"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -42,7 +42,7 @@ type (
 		Title string `xml:"title,attr"`
 		Type  string `xml:"type,attr"`
 	}
-	gexfValue struct {
+	gexfAttValue struct {
 		For   string `xml:"for,attr"`
 		Value string `xml:"value,attr"`
 	}
@@ -57,7 +57,7 @@ type (
 		Spells *gexfSpells `xml:"spells,omitempty"`
 	}
 	gexfValues struct {
-		List []gexfValue `xml:"attvalue"`
+		List []gexfAttValue `xml:"attvalue"`
 	}
 	gexfSpells struct {
 		List []gexfSpell `xml:"spell"`
@@ -66,7 +66,6 @@ type (
 		ID     string      `xml:"id,attr"`
 		Source string      `xml:"source,attr"`
 		Target string      `xml:"target,attr"`
-		Type   string      `xml:"type,attr,omitempty"`
 		Label  string      `xml:"label,attr"`
 		Weight string      `xml:"weight,attr"`
 		Values *gexfValues `xml:"attvalues,omitempty"`
@@ -78,16 +77,25 @@ type (
 // declares; an edge's weight is GEXF's own weight attribute.
 var (
 	GEXFNodeAttributes = []string{"kind", "native", "country", "aliases"}
-	GEXFEdgeAttributes = []string{"type", "sign", "records"}
+	GEXFEdgeAttributes = []string{"type", "sign", "records", "mutual"}
 )
 
-// GEXF writes g as GEXF 1.2 for Gephi. The graph is dynamic: each edge
-// has a spell per stretch of days its records cover (an event covers its
-// day, month or year; an ongoing period has no end), so Gephi's timeline
-// shows each relation when it held; leaders with dated roles have spells
-// for their time in office. Mutual relations are undirected edges (Gephi
-// reads mixed graphs; NetworkX's read_gexf takes only graphs whose edges
-// are all directed or all undirected).
+// gexfAttrType is the GEXF type of each declared attribute that is not a
+// string.
+var gexfAttrType = map[string]string{"records": "integer", "mutual": "boolean"}
+
+// GEXF writes g as GEXF 1.2 for Gephi and NetworkX. The graph is dynamic:
+// each edge has a spell per stretch of days its records cover (an event
+// covers its day, month or year; an ongoing period has no end), so Gephi's
+// timeline shows each relation when it held; leaders with dated roles have
+// spells for their time in office.
+//
+// Every edge is directed. A mutual relation is two edges, one each way,
+// with mutual=true and the relation's whole weight on each; the second has
+// the first's id with "r" after it. GEXF's other ways do not serve both
+// readers: NetworkX's read_gexf refuses a graph that mixes directed and
+// undirected edges, and Gephi refuses edges of type "mutual" (and, in a
+// directed graph, undirected ones).
 func GEXF(g *graph.Graph) ([]byte, error) {
 	ds := g.Dataset
 	doc := gexfDoc{Xmlns: "http://www.gexf.net/1.2draft", Xsi: "http://www.w3.org/2001/XMLSchema-instance",
@@ -100,53 +108,56 @@ func GEXF(g *graph.Graph) ([]byte, error) {
 	}
 	ea := gexfAttrs{Class: "edge", Mode: "static"}
 	for _, a := range GEXFEdgeAttributes {
-		typ := "string"
-		if a == "records" {
-			typ = "integer"
-		}
+		typ := cmp.Or(gexfAttrType[a], "string")
 		ea.Attrs = append(ea.Attrs, gexfAttr{ID: a, Title: a, Type: typ})
 	}
 	doc.Graph.Attributes = []gexfAttrs{na, ea}
-	if len(g.Edges) > 0 && !slices.ContainsFunc(g.Edges, func(e *graph.Edge) bool { return e.Directed }) {
-		doc.Graph.EdgeType = "undirected"
-	}
-	value := func(list **gexfValues, key, val string) {
-		if val == "" {
-			return
-		}
-		if *list == nil {
-			*list = &gexfValues{}
-		}
-		(*list).List = append((*list).List, gexfValue{For: key, Value: val})
-	}
 	for _, n := range g.Nodes {
 		gn := gexfNode{ID: n.ID, Label: n.Name}
-		value(&gn.Values, "kind", string(n.Kind))
-		value(&gn.Values, "native", n.Native)
-		value(&gn.Values, "country", n.Country)
-		value(&gn.Values, "aliases", strings.Join(n.Aliases, "; "))
+		gexfValue(&gn.Values, "kind", string(n.Kind))
+		gexfValue(&gn.Values, "native", n.Native)
+		gexfValue(&gn.Values, "country", n.Country)
+		gexfValue(&gn.Values, "aliases", strings.Join(n.Aliases, "; "))
 		gn.Spells = roleSpells(n)
 		doc.Graph.Nodes = append(doc.Graph.Nodes, gn)
 	}
 	for i, e := range g.Edges {
-		t := typeOf(ds, e.Type)
-		ge := gexfEdge{ID: strconv.Itoa(i), Source: e.From, Target: e.To, Type: "directed", Label: t.Label, Weight: number(e.Weight)}
-		if !e.Directed {
-			ge.Type = "undirected"
-		}
-		if ge.Type == doc.Graph.EdgeType {
-			ge.Type = ""
-		}
-		value(&ge.Values, "type", e.Type)
-		value(&ge.Values, "sign", t.Sign.String())
-		value(&ge.Values, "records", strconv.Itoa(len(e.Records)))
-		ge.Spells = &gexfSpells{}
-		for _, v := range spans(e.Records) {
-			ge.Spells.List = append(ge.Spells.List, spell(v))
-		}
+		ge := gexfEdgeOf(ds, e, strconv.Itoa(i))
 		doc.Graph.Edges = append(doc.Graph.Edges, ge)
+		if !e.Directed {
+			back := ge
+			back.ID, back.Source, back.Target = ge.ID+"r", ge.Target, ge.Source
+			doc.Graph.Edges = append(doc.Graph.Edges, back)
+		}
 	}
 	return marshalXML(doc)
+}
+
+// gexfEdgeOf is the GEXF edge of e, from its From to its To, with the id
+// given.
+func gexfEdgeOf(ds *graph.Dataset, e *graph.Edge, id string) gexfEdge {
+	t := typeOf(ds, e.Type)
+	ge := gexfEdge{ID: id, Source: e.From, Target: e.To, Label: t.Label, Weight: number(e.Weight)}
+	gexfValue(&ge.Values, "type", e.Type)
+	gexfValue(&ge.Values, "sign", t.Sign.String())
+	gexfValue(&ge.Values, "records", strconv.Itoa(len(e.Records)))
+	gexfValue(&ge.Values, "mutual", strconv.FormatBool(!e.Directed))
+	ge.Spells = &gexfSpells{}
+	for _, v := range spans(e.Records) {
+		ge.Spells.List = append(ge.Spells.List, spell(v))
+	}
+	return ge
+}
+
+// gexfValue adds an attribute's value to a list, unless it is empty.
+func gexfValue(list **gexfValues, key, val string) {
+	if val == "" {
+		return
+	}
+	if *list == nil {
+		*list = &gexfValues{}
+	}
+	(*list).List = append((*list).List, gexfAttValue{For: key, Value: val})
 }
 
 // roleSpells are a person's times in office, when every role has a start;
