@@ -103,7 +103,7 @@ func layBest(ctx context.Context, gv *Graphviz, g *graph.Graph, o Options, engin
 	}
 	if n == 1 {
 		var dot bytes.Buffer
-		if err := DOT(&dot, g, o); err != nil {
+		if err := graphvizDOT(&dot, g, o); err != nil {
 			return nil, o, err
 		}
 		p, err := layGraph(ctx, gv, "figure-graph", dot.Bytes(), engine, paint, g.Dataset)
@@ -133,7 +133,7 @@ func layBest(ctx context.Context, gv *Graphviz, g *graph.Graph, o Options, engin
 			defer wg.Done()
 			defer func() { <-sem }()
 			var dot bytes.Buffer
-			if r.err = DOT(&dot, g, r.o); r.err != nil {
+			if r.err = graphvizDOT(&dot, g, r.o); r.err != nil {
 				return
 			}
 			cgv := gv.WithWarn(func(w string) { r.warns = append(r.warns, w) })

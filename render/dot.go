@@ -16,10 +16,40 @@ import (
 // into Graphviz, so layouts are the same on every machine.
 const fontName = "Helvetica"
 
-// DOT writes the relation graph as Graphviz DOT text. The output depends
-// only on g and o: nodes, clusters and edges are written in sorted order and
-// get synthetic ids, and every piece of user text goes through dotString.
+// DOT writes the relation graph as Graphviz DOT text for other tools
+// (render -f dot, export -f dot). The output depends only on g and o:
+// nodes, clusters and edges are written in sorted order and get synthetic
+// ids, and every piece of user text goes through dotString. The graph's
+// layout attribute names the engine the text is made for (engineFor), so
+// any Graphviz command draws it with that engine:
+// "dot -Tsvg" lays out the default figure with fdp, as dipgraph does.
 func DOT(w io.Writer, g *graph.Graph, o Options) error {
+	return writeDOT(w, g, o, true)
+}
+
+// graphvizDOT is the DOT text dipgraph lays out itself: DOT's, without the
+// layout attribute. Each layout names its engine, and Graphviz lets the
+// attribute override the engine it is called with (a pinned snapshot drawn
+// with nop2 would be laid out afresh).
+func graphvizDOT(w io.Writer, g *graph.Graph, o Options) error {
+	return writeDOT(w, g, o, false)
+}
+
+// engineFor is the Graphviz engine that draws DOT's text of g as dipgraph
+// does: o's layout as it applies to g (fdp gives way to sfdp for large
+// graphs, see Options.ForGraph), or nop2 (neato -n2, which keeps every
+// node where it is given) when the positions are pinned, as in a
+// timeline's snapshots.
+func engineFor(g *graph.Graph, o Options) string {
+	o, _ = o.ForGraph(g)
+	if o.Overlay != nil && o.Overlay.pins != nil {
+		return pinEngine
+	}
+	return o.Layout
+}
+
+// writeDOT writes DOT's text; engine adds the layout attribute.
+func writeDOT(w io.Writer, g *graph.Graph, o Options, engine bool) error {
 	o, _ = o.ForGraph(g)
 	var b bytes.Buffer
 	th := o.theme()
@@ -32,7 +62,11 @@ func DOT(w io.Writer, g *graph.Graph, o Options) error {
 	}
 
 	fmt.Fprintf(&b, "digraph %s {\n", dotString(g.Dataset.ID))
-	writeAttrs(&b, "  graph", ov.graph(sizedAttrs(graphAttrs(o), g, o)))
+	attrs := ov.graph(sizedAttrs(graphAttrs(o), g, o))
+	if e := engineFor(g, o); engine && e != "" {
+		attrs = append([][2]string{{"layout", e}}, attrs...)
+	}
+	writeAttrs(&b, "  graph", attrs)
 	k := o.textScale()
 	writeAttrs(&b, "  node", [][2]string{{"fontname", fontName}, {"fontsize", scaled(12, k)}, {"margin", scaledPair("0.08,0.04", k)}})
 	writeAttrs(&b, "  edge", [][2]string{{"fontname", fontName}, {"fontsize", scaled(edgeFont, k)}, {"fontcolor", th.EdgeText}})

@@ -21,7 +21,7 @@ func BenchmarkPlaceLabels(b *testing.B) {
 			g := graph.Build(graphtest.Synthetic(n, 1), graph.Filter{})
 			o := Options{Layout: "sfdp", EdgeLabels: "date", Seed: DefaultSeed}
 			var dot bytes.Buffer
-			if err := DOT(&dot, g, o); err != nil {
+			if err := graphvizDOT(&dot, g, o); err != nil {
 				b.Fatal(err)
 			}
 			laid, err := sharedGraphviz(b).Render(context.Background(), dot.Bytes(), "sfdp", "dot")

@@ -46,7 +46,7 @@ func BenchmarkScore(b *testing.B) {
 	})
 	b.Run("read", func(b *testing.B) {
 		var dot bytes.Buffer
-		if err := DOT(&dot, g, renderDefaults()); err != nil {
+		if err := graphvizDOT(&dot, g, renderDefaults()); err != nil {
 			b.Fatal(err)
 		}
 		outs, err := sharedGraphviz(b).RenderFormats(context.Background(), dot.Bytes(), DefaultLayout, "dot")

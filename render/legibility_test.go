@@ -531,7 +531,7 @@ func TestScoreReadGeometryGraphviz(t *testing.T) {
 	}
 	g := graph.Build(ds, graph.Filter{})
 	var dot strings.Builder
-	if err := DOT(&dot, g, Options{Layout: "fdp", Seed: DefaultSeed, EdgeLabels: "caption"}); err != nil {
+	if err := graphvizDOT(&dot, g, Options{Layout: "fdp", Seed: DefaultSeed, EdgeLabels: "caption"}); err != nil {
 		t.Fatal(err)
 	}
 	outs, err := sharedGraphviz(t).RenderFormats(context.Background(), []byte(dot.String()), "fdp", "dot")

@@ -85,7 +85,7 @@ type layoutJSON struct {
 // every entity and country frame.
 func pinsOf(ctx context.Context, gv *Graphviz, g *graph.Graph, o Options) (*pins, error) {
 	var dot strings.Builder
-	if err := DOT(&dot, g, o); err != nil {
+	if err := graphvizDOT(&dot, g, o); err != nil {
 		return nil, err
 	}
 	out, err := gv.Render(ctx, []byte(dot.String()), o.Layout, "json")

@@ -48,10 +48,11 @@ func sharedGraphviz(t testing.TB) *Graphviz {
 	return gvInst
 }
 
+// dotOf is the DOT text dipgraph lays out itself (graphvizDOT).
 func dotOf(t *testing.T, g *graph.Graph, o Options) []byte {
 	t.Helper()
 	var b bytes.Buffer
-	if err := DOT(&b, g, o); err != nil {
+	if err := graphvizDOT(&b, g, o); err != nil {
 		t.Fatal(err)
 	}
 	return b.Bytes()

@@ -428,7 +428,7 @@ func BenchmarkRoute(b *testing.B) {
 			g := graph.Build(c.ds, graph.Filter{})
 			o, _ := Options{Layout: c.engine, EdgeLabels: "caption", Seed: DefaultSeed}.ForGraph(g)
 			var dot bytes.Buffer
-			if err := DOT(&dot, g, o); err != nil {
+			if err := graphvizDOT(&dot, g, o); err != nil {
 				b.Fatal(err)
 			}
 			outs, err := gv.RenderFormats(ctx, dot.Bytes(), o.Layout, "dot")

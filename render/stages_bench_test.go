@@ -102,7 +102,7 @@ func BenchmarkStages(b *testing.B) {
 				var buf bytes.Buffer
 				for b.Loop() {
 					buf.Reset()
-					if err := DOT(&buf, g, o); err != nil {
+					if err := graphvizDOT(&buf, g, o); err != nil {
 						b.Fatal(err)
 					}
 				}
@@ -159,7 +159,7 @@ func BenchmarkLayout(b *testing.B) {
 				g := graph.Build(c.ds, graph.Filter{})
 				o := Options{Layout: engine, Seed: DefaultSeed, EdgeLabels: "caption"}
 				var dot bytes.Buffer
-				if err := DOT(&dot, g, o); err != nil {
+				if err := graphvizDOT(&dot, g, o); err != nil {
 					b.Fatal(err)
 				}
 				gv := sharedGraphviz(b).Uncached()

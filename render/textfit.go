@@ -424,7 +424,7 @@ const (
 func arrangementOf(ctx context.Context, gv *Graphviz, g *graph.Graph, o Options) (*arrangement, error) {
 	o, _ = o.ForGraph(g)
 	var dot bytes.Buffer
-	if err := DOT(&dot, g, o); err != nil {
+	if err := graphvizDOT(&dot, g, o); err != nil {
 		return nil, err
 	}
 	laid, err := gv.Render(ctx, dot.Bytes(), o.Layout, "dot")

@@ -445,7 +445,7 @@ func TestSfdpRemovesOverlaps(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var b bytes.Buffer
-			if err := DOT(&b, tc.g, Options{Layout: "sfdp", EdgeLabels: "none", Seed: DefaultSeed}); err != nil {
+			if err := graphvizDOT(&b, tc.g, Options{Layout: "sfdp", EdgeLabels: "none", Seed: DefaultSeed}); err != nil {
 				t.Fatal(err)
 			}
 			laid, err := sharedGraphviz(t).Render(context.Background(), b.Bytes(), "sfdp", "dot")

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"math"
 	"strings"
 
@@ -181,7 +182,7 @@ func LayFrames(ctx context.Context, gv *Graphviz, t *Timeline, o Options, paint 
 // entities pinned where the union put them, in one frame. Edge text is
 // placed clear of other text as in a single figure (layGraph).
 func layPinned(ctx context.Context, gv *Graphviz, t *Timeline, union *graph.Graph, o Options, paint bool) ([]*panel, error) {
-	dots, err := pinnedDOTs(ctx, gv, t, union, o)
+	dots, err := pinnedDOTs(ctx, gv, t, union, o, graphvizDOT)
 	if err != nil {
 		return nil, err
 	}
@@ -198,17 +199,19 @@ func layPinned(ctx context.Context, gv *Graphviz, t *Timeline, union *graph.Grap
 }
 
 // PinnedDOT writes the DOT text of each snapshot of a timeline with every
-// entity's position fixed (pos in points, for neato -n2), for drawing the
-// frames with one's own Graphviz.
+// entity's position fixed (pos in points), for drawing the frames with
+// one's own Graphviz: the text names its engine, nop2 (neato -n2), in the
+// graph's layout attribute, so "dot -Tsvg" draws it too.
 func PinnedDOT(ctx context.Context, gv *Graphviz, t *Timeline, o Options) ([][]byte, error) {
-	return pinnedDOTs(ctx, gv, t, t.Union(), o)
+	return pinnedDOTs(ctx, gv, t, t.Union(), o, DOT)
 }
 
-// pinnedDOTs lays out the union once and writes each snapshot's DOT with
-// every entity of the union pinned where that layout put it, and ghosted
-// where it has no relation on the date: every panel draws every entity,
-// so that each keeps its node id, its frame and its place.
-func pinnedDOTs(ctx context.Context, gv *Graphviz, t *Timeline, union *graph.Graph, o Options) ([][]byte, error) {
+// pinnedDOTs lays out the union once and writes each snapshot's DOT, with
+// write (DOT, or graphvizDOT for dipgraph's own layouts), with every
+// entity of the union pinned where that layout put it, and ghosted where
+// it has no relation on the date: every panel draws every entity, so that
+// each keeps its node id, its frame and its place.
+func pinnedDOTs(ctx context.Context, gv *Graphviz, t *Timeline, union *graph.Graph, o Options, write func(io.Writer, *graph.Graph, Options) error) ([][]byte, error) {
 	if len(t.Snapshots) == 0 {
 		return nil, fmt.Errorf("a timeline needs at least one date")
 	}
@@ -239,7 +242,7 @@ func pinnedDOTs(ctx context.Context, gv *Graphviz, t *Timeline, union *graph.Gra
 		ov.blocRef = t.blocRef(o)
 		po.Overlay = &ov
 		var dot bytes.Buffer
-		if err := DOT(&dot, &g, po); err != nil {
+		if err := write(&dot, &g, po); err != nil {
 			return nil, err
 		}
 		out = append(out, dot.Bytes())

@@ -242,7 +242,7 @@ func layUntangled(ctx context.Context, gv *Graphviz, g *graph.Graph, o Options, 
 	ov.pins = u.spread(1, 1)
 	po.Overlay = &ov
 	var dot bytes.Buffer
-	if err := DOT(&dot, g, po); err != nil {
+	if err := graphvizDOT(&dot, g, po); err != nil {
 		return nil, o, false, err
 	}
 	p, err = layGraph(ctx, gv, "figure-graph", dot.Bytes(), pinEngine, paint, g.Dataset)

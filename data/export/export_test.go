@@ -212,24 +212,35 @@ func TestGEXF(t *testing.T) {
 			t.Errorf("node %s: %v %v", n.attr("id"), n.Attrs, v)
 		}
 	}
-	edges := root.find("edge")
-	if len(edges) != len(g.Edges) {
-		t.Fatalf("%d edges, want %d", len(edges), len(g.Edges))
+	if gr.attr("defaultedgetype") != "directed" {
+		t.Errorf("defaultedgetype %q, want directed", gr.attr("defaultedgetype"))
 	}
-	for i, x := range edges {
-		e := g.Edges[i]
+	// Each edge of the graph, and the way back of each mutual one.
+	type written struct {
+		e    *graph.Edge
+		i    int
+		id   string
+		from string
+		to   string
+	}
+	var want []written
+	for i, e := range g.Edges {
+		want = append(want, written{e, i, strconv.Itoa(i), e.From, e.To})
+		if !e.Directed {
+			want = append(want, written{e, i, strconv.Itoa(i) + "r", e.To, e.From})
+		}
+	}
+	edges := root.find("edge")
+	if len(edges) != len(want) || len(want) == len(g.Edges) {
+		t.Fatalf("%d edges, want %d (%d relations, some mutual)", len(edges), len(want), len(g.Edges))
+	}
+	for j, x := range edges {
+		e, i := want[j].e, want[j].i
 		v := values(x)
 		typ, _ := ds.Type(e.Type)
 		w, _ := strconv.ParseFloat(x.attr("weight"), 64)
-		wantType, gotType := "directed", x.attr("type")
-		if !e.Directed {
-			wantType = "undirected"
-		}
-		if gotType == "" {
-			gotType = gr.attr("defaultedgetype")
-		}
-		if x.attr("source") != e.From || x.attr("target") != e.To || gotType != wantType || w != e.Weight ||
-			v["type"] != e.Type || v["sign"] != typ.Sign.String() || v["records"] != strconv.Itoa(len(e.Records)) {
+		if x.attr("id") != want[j].id || x.attr("source") != want[j].from || x.attr("target") != want[j].to || x.attr("type") != "" || w != e.Weight ||
+			v["type"] != e.Type || v["sign"] != typ.Sign.String() || v["records"] != strconv.Itoa(len(e.Records)) || v["mutual"] != strconv.FormatBool(!e.Directed) {
 			t.Errorf("edge %d (%s %s→%s): %v %v", i, e.Type, e.From, e.To, x.Attrs, v)
 		}
 		// Every record's days fall inside a spell; spells do not overlap.

@@ -59,9 +59,9 @@ type (
 	}
 )
 
-// NodeLinkKeys are the names the list of links may take: "links" (D3, and
-// NetworkX before 3.6) or "edges" (NetworkX 3.6's default).
-var NodeLinkKeys = []string{"links", "edges"}
+// NodeLinkKeys are the names the list of links may take: "edges", the
+// default (NetworkX 3.6's), or "links" (D3's, and NetworkX's before 3.6).
+var NodeLinkKeys = []string{"edges", "links"}
 
 // NodeLink writes g as node-link JSON with its links under linksKey. The
 // graph is directed and a multigraph: a mutual relation is one link from

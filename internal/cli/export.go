@@ -58,8 +58,8 @@ func runExport(e *env, args []string) int {
 	var f exportFlags
 	fs.StringVarP(&f.format, "format", "f", "", "output format: "+strings.Join(exportFormats, ", ")+" (default: from -o's extension)")
 	fs.StringVarP(&f.output, "output", "o", "-", "output file (csv: a folder), or - for standard output")
-	fs.StringVar(&f.nodeLink, "node-link", "", "json: write the graph as node-link JSON; =edges names the list of links \"edges\" (NetworkX 3.6's default) instead of \"links\"")
-	fs.Lookup("node-link").NoOptDefVal = "links"
+	fs.StringVar(&f.nodeLink, "node-link", "", "json: write the graph as node-link JSON, its links under \"edges\" (NetworkX 3.6's default); =links names them \"links\" (D3, NetworkX before 3.6)")
+	fs.Lookup("node-link").NoOptDefVal = "edges"
 	fs.StringVar(&f.sheet, "sheet", "", "csv: write only this sheet: "+strings.Join(export.Sheets, ", "))
 	fs.BoolVar(&f.bom, "bom", false, "csv: start each sheet with a byte order mark, for Excel")
 	f.filterFlags.register(fs)
