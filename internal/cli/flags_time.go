@@ -183,7 +183,7 @@ func (s *timeSpec) dated(ds *graph.Dataset, f graph.Filter) ([]graph.Date, error
 		return nil, fmt.Errorf("the data has no records to draw over time")
 	}
 	lo, hi := first, last
-	loName, hiName := "the data's first record ("+first.String()+")", "the data's last record ("+last.String()+")"
+	loName, hiName := "the data's first record ("+first.String()+")", "the data's end ("+last.String()+": its last record, or its as-of date while a record is ongoing)"
 	if !f.From.IsZero() {
 		lo, loName = f.From, "--from "+f.From.String()
 	}

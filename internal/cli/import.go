@@ -23,9 +23,11 @@ KIND is one of:
   cow-states  the Correlates of War state list (states2016.csv): countries
               with their COW codes and membership spells
   mid         the GML militarized interstate disputes (dispute-year CSV):
-              one hostility record per dispute and pair of states
-  gdelt       GDELT 2.0 events: meetings, cooperation and hostilities
-              between two countries, aggregated per pair and --period
+              a hostility record from each state that took militarized
+              action, per dispute, pair and spell of consecutive years
+  gdelt       GDELT 2.0 events: meetings, cooperation, coercion and
+              hostilities between two countries, aggregated per pair and
+              --period
   archigos    Archigos leaders (tab-separated Latin-1): leaders with their
               country and tenures in office
 
@@ -303,6 +305,9 @@ func reportImport(e *env, output string, res *importer.Result, ds *graph.Dataset
 	}
 	for _, p := range res.Warnings {
 		fmt.Fprintf(e.stderr, "dipgraph import: warning: %s\n", p)
+	}
+	if note := res.UnrelatedNote(ds); note != "" {
+		fmt.Fprintf(e.stderr, "dipgraph import: note: %s\n", note)
 	}
 	if res.NSkipped > 0 {
 		fmt.Fprintf(e.stderr, "dipgraph import: warning: skipped %s that could not be used (--strict makes them errors):\n", count(res.NSkipped, "row", "rows"))

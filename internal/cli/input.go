@@ -23,6 +23,13 @@ func (hostFS) Open(name string) (fs.File, error) { return os.Open(name) }
 // *usageError: read twice, every id in it would be reported as a duplicate
 // of itself (and standard input can be read only once).
 func loadData(e *env, args []string) (*graph.Dataset, error) {
+	ds, _, err := loadDataNotes(e, args)
+	return ds, err
+}
+
+// loadDataNotes is loadData that also returns validation's notes: how
+// records will be read (data.LoadNotes), for validate to tell.
+func loadDataNotes(e *env, args []string) (*graph.Dataset, data.Problems, error) {
 	if len(args) == 0 {
 		args = []string{data.DefaultDataset}
 	}
@@ -37,7 +44,7 @@ func loadData(e *env, args []string) (*graph.Dataset, error) {
 			key = "file:" + abs
 		}
 		if seen[key] {
-			return nil, &usageError{fmt.Sprintf("%s is given twice as DATA: name each file once", a)}
+			return nil, nil, &usageError{fmt.Sprintf("%s is given twice as DATA: name each file once", a)}
 		}
 		seen[key] = true
 	}
@@ -45,9 +52,9 @@ func loadData(e *env, args []string) (*graph.Dataset, error) {
 	for _, a := range args {
 		in, err := data.ReadInputLimit(a, hostFS{}, e.stdin, e.maxInput)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		inputs = append(inputs, in)
 	}
-	return data.Load(inputs...)
+	return data.LoadNotes(inputs...)
 }
