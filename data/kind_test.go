@@ -87,3 +87,29 @@ func TestAsOf(t *testing.T) {
 		t.Errorf("error %v, want one at the as-of value", err)
 	}
 }
+
+// TestDeclarationsMerge: files read together may both declare the same
+// entity, type or source; identical declarations merge, conflicting ones
+// are one error naming both places, and a duplicate within one file is
+// still an error.
+func TestDeclarationsMerge(t *testing.T) {
+	a := "dipgraph: 1\nid: a\nsources: [{id: s, title: S}]\ntypes: [{id: war, sign: negative}]\nentities:\n  - {id: usa, kind: country, name: United States}\n  - {id: irq, kind: country, name: Iraq}\nrelations:\n  - {type: war, from: usa, to: irq, start: 2003, end: 2011, source: s}\n"
+	b := "dipgraph: 1\nsources: [{id: s, title: S}]\ntypes: [{id: war, sign: negative}]\nentities:\n  - {id: usa, kind: country, name: United States}\n  - {id: gbr, kind: country, name: United Kingdom}\nrelations:\n  - {type: war, from: gbr, to: usa, date: 1812, source: s}\n"
+	ds, err := Load(Input{Name: "a.yaml", Src: []byte(a)}, Input{Name: "b.yaml", Src: []byte(b)})
+	if err != nil {
+		t.Fatalf("identical declarations: %v", err)
+	}
+	if len(ds.Entities) != 3 || len(ds.Types) != 1 || len(ds.Sources) != 1 || len(ds.Records) != 2 {
+		t.Errorf("merged to %d entities, %d types, %d sources, %d records; want 3, 1, 1, 2", len(ds.Entities), len(ds.Types), len(ds.Sources), len(ds.Records))
+	}
+	conflict := strings.Replace(b, "name: United States}", "name: USA, country: gbr}", 1)
+	_, err = Load(Input{Name: "a.yaml", Src: []byte(a)}, Input{Name: "b.yaml", Src: []byte(conflict)})
+	want := `b.yaml:5:10: entity "usa" is declared differently here and at a.yaml:6:10 (there: name "United States", here "USA"; country "", here "gbr"); make the two declarations the same (identical ones merge), or rename one`
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("conflicting declarations: %v\nwant %s", err, want)
+	}
+	twice := strings.Replace(a, "  - {id: irq,", "  - {id: usa, kind: country, name: United States}\n  - {id: irq,", 1)
+	if _, err := Load(Input{Name: "a.yaml", Src: []byte(twice)}); err == nil || !strings.Contains(err.Error(), `duplicate entity id "usa" (first declared at a.yaml:6:10)`) {
+		t.Errorf("a duplicate in one file: %v", err)
+	}
+}

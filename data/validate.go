@@ -3,6 +3,7 @@ package data
 import (
 	"fmt"
 	"net/url"
+	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
@@ -58,19 +59,52 @@ func merge(files []*file) *merged {
 		if m.ds.AsOf.IsZero() || m.ds.AsOf.Last().Before(f.asOf.Last()) {
 			m.ds.AsOf = f.asOf
 		}
-		m.ds.Entities = append(m.ds.Entities, f.entities...)
-		m.entityAt = append(m.entityAt, f.entityAt...)
-		m.ds.Types = append(m.ds.Types, f.types...)
-		m.typeAt = append(m.typeAt, f.typeAt...)
-		m.typeWSet = append(m.typeWSet, f.typeWeightSet...)
+		// A declaration another file already made identically is the
+		// same thing said twice (two imports that both declare the United
+		// States): it merges. One that differs stays, for validation to
+		// report with both places.
+		for i, e := range f.entities {
+			if !anyOf(func(j int) bool {
+				return m.ds.Entities[j].ID == e.ID && m.entityAt[j].pos("").File != f.name && reflect.DeepEqual(m.ds.Entities[j], e)
+			}, len(m.ds.Entities)) {
+				m.ds.Entities = append(m.ds.Entities, e)
+				m.entityAt = append(m.entityAt, f.entityAt[i])
+			}
+		}
+		for i, t := range f.types {
+			if !anyOf(func(j int) bool {
+				return m.ds.Types[j].ID == t.ID && m.typeAt[j].pos("").File != f.name && reflect.DeepEqual(m.ds.Types[j], t) && m.typeWSet[j] == f.typeWeightSet[i]
+			}, len(m.ds.Types)) {
+				m.ds.Types = append(m.ds.Types, t)
+				m.typeAt = append(m.typeAt, f.typeAt[i])
+				m.typeWSet = append(m.typeWSet, f.typeWeightSet[i])
+			}
+		}
 		m.ds.Records = append(m.ds.Records, f.records...)
 		m.recAt = append(m.recAt, f.recordAt...)
 		m.recWSet = append(m.recWSet, f.recordWeightSet...)
 		m.recNum = append(m.recNum, f.recordNum...)
-		m.ds.Sources = append(m.ds.Sources, f.sources...)
-		m.srcAt = append(m.srcAt, f.sourceAt...)
+		for i, s := range f.sources {
+			if !anyOf(func(j int) bool {
+				return m.ds.Sources[j].ID == s.ID && m.srcAt[j].pos("").File != f.name && m.ds.Sources[j] == s
+			}, len(m.ds.Sources)) {
+				m.ds.Sources = append(m.ds.Sources, s)
+				m.srcAt = append(m.srcAt, f.sourceAt[i])
+			}
+		}
 	}
 	return m
+}
+
+// anyOf reports whether same holds for any of 0 … n-1: whether a
+// declaration merged so far is the same one, from another file.
+func anyOf(same func(j int) bool, n int) bool {
+	for j := range n {
+		if same(j) {
+			return true
+		}
+	}
+	return false
 }
 
 // pos returns the position of field key of an item, falling back to the
@@ -102,7 +136,11 @@ func (m *merged) validate(files []*file) Problems {
 		t, a := &ds.Types[i], m.typeAt[i]
 		checkID(&ps, a, t.ID, "type")
 		if j, dup := typeIDs[t.ID]; dup && t.ID != "" {
-			ps.add(a.pos("id"), "rename one of them", "duplicate type id %q (first declared at %s)", t.ID, m.typeAt[j].pos("id"))
+			if first := m.typeAt[j].pos("id"); first.File != a.pos("id").File {
+				ps.add(a.pos("id"), "make the two declarations the same (identical ones merge), or rename one", "type %q is declared differently here and at %s", t.ID, first)
+			} else {
+				ps.add(a.pos("id"), "rename one of them", "duplicate type id %q (first declared at %s)", t.ID, first)
+			}
 		} else if t.ID != "" {
 			typeIDs[t.ID] = i
 		}
@@ -149,7 +187,11 @@ func (m *merged) validate(files []*file) Problems {
 		s, a := &ds.Sources[i], m.srcAt[i]
 		checkID(&ps, a, s.ID, "source")
 		if j, dup := srcIDs[s.ID]; dup && s.ID != "" {
-			ps.add(a.pos("id"), "rename one of them", "duplicate source id %q (first declared at %s)", s.ID, m.srcAt[j].pos("id"))
+			if first := m.srcAt[j].pos("id"); first.File != a.pos("id").File {
+				ps.add(a.pos("id"), "make the two declarations the same (identical ones merge), or rename one", "source %q is declared differently here and at %s", s.ID, first)
+			} else {
+				ps.add(a.pos("id"), "rename one of them", "duplicate source id %q (first declared at %s)", s.ID, first)
+			}
 		} else if s.ID != "" {
 			srcIDs[s.ID] = i
 		}
@@ -169,7 +211,11 @@ func (m *merged) validate(files []*file) Problems {
 		e, a := &ds.Entities[i], m.entityAt[i]
 		checkID(&ps, a, e.ID, "entity")
 		if j, dup := entIDs[e.ID]; dup && e.ID != "" {
-			ps.add(a.pos("id"), "rename one of them, or merge the two entries", "duplicate entity id %q (first declared at %s)", e.ID, m.entityAt[j].pos("id"))
+			if first := m.entityAt[j].pos("id"); first.File != a.pos("id").File {
+				ps.add(a.pos("id"), "make the two declarations the same (identical ones merge), or rename one", "entity %q is declared differently here and at %s (%s)", e.ID, first, entityDiff(ds.Entities[j], *e))
+			} else {
+				ps.add(a.pos("id"), "rename one of them, or merge the two entries", "duplicate entity id %q (first declared at %s)", e.ID, first)
+			}
 		} else if e.ID != "" {
 			entIDs[e.ID] = i
 		}
@@ -332,4 +378,22 @@ func humanize(id string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// entityDiff names the fields two declarations of one entity disagree on.
+func entityDiff(a, b graph.Entity) string {
+	var d []string
+	if a.Name != b.Name {
+		d = append(d, fmt.Sprintf("name %q, here %q", a.Name, b.Name))
+	}
+	if a.Kind != b.Kind {
+		d = append(d, fmt.Sprintf("kind %s, here %s", a.Kind, b.Kind))
+	}
+	if a.Country != b.Country {
+		d = append(d, fmt.Sprintf("country %q, here %q", a.Country, b.Country))
+	}
+	if len(d) == 0 {
+		d = append(d, "other fields: native name, aliases, roles or note")
+	}
+	return "there: " + strings.Join(d, "; ")
 }

@@ -6,7 +6,9 @@ import (
 
 const validateHelp = `Check data files and report every problem at once, as file:line:col:
 message; hint, sorted by file and position. With no DATA, checks the
-embedded dataset beijing-2025.
+embedded dataset beijing-2025. Several files are one dataset: a
+declaration two files make identically merges; one they make differently
+is a problem naming both places. --each checks each file on its own.
 
 Notes (on standard error, "note: file:line:col: …") tell how a record
 will be read where that may surprise: a summit over several days is one
@@ -18,12 +20,31 @@ Exit status: 0 when the data is clean, 1 when anything is wrong in it,
 func runValidate(e *env, args []string) int {
 	c := lookup("validate")
 	fs := newFlags(c.name)
+	each := fs.Bool("each", false, "check each DATA file on its own, not as one dataset (a file may use ids only it declares)")
 	if code, ok := parse(e, fs, c, args, validateHelp); !ok {
 		return code
 	}
-	ds, notes, err := loadDataNotes(e, fs.Args())
+	if !*each || fs.NArg() < 2 {
+		return validateOne(e, c.name, fs.Args())
+	}
+	code := exitOK
+	for _, a := range fs.Args() {
+		if one := validateOne(e, c.name, []string{a}); one != exitOK {
+			if one == exitUsage {
+				return one
+			}
+			code = one
+		}
+	}
+	return code
+}
+
+// validateOne checks DATA as one dataset: "ok:" and its counts, or every
+// problem; notes either way.
+func validateOne(e *env, name string, args []string) int {
+	ds, notes, err := loadDataNotes(e, args)
 	if err != nil {
-		return failLoad(e, c.name, err, "%s found")
+		return failLoad(e, name, err, "%s found")
 	}
 	for _, n := range notes {
 		fmt.Fprintf(e.stderr, "note: %s\n", n)
