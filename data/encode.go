@@ -133,6 +133,7 @@ func EncodeYAML(ds *graph.Dataset) []byte {
 			w("note", yamlOpt(r.Note))
 			w("source", yamlText(r.Source))
 			w("cite", yamlOpt(r.Cite))
+			w("reported", r.Reported.String())
 		}
 	}
 	return b.Bytes()
@@ -319,20 +320,21 @@ type (
 		End   string `json:"end,omitempty"`
 	}
 	jsonRelation struct {
-		ID      string   `json:"id,omitempty"`
-		Type    string   `json:"type"`
-		Between []string `json:"between,omitempty"`
-		From    string   `json:"from,omitempty"`
-		To      []string `json:"to,omitempty"`
-		Date    string   `json:"date,omitempty"`
-		Start   string   `json:"start,omitempty"`
-		End     string   `json:"end,omitempty"`
-		Ongoing bool     `json:"ongoing,omitempty"`
-		Weight  *float64 `json:"weight,omitempty"`
-		Label   string   `json:"label,omitempty"`
-		Note    string   `json:"note,omitempty"`
-		Source  string   `json:"source"`
-		Cite    string   `json:"cite,omitempty"`
+		ID       string   `json:"id,omitempty"`
+		Type     string   `json:"type"`
+		Between  []string `json:"between,omitempty"`
+		From     string   `json:"from,omitempty"`
+		To       []string `json:"to,omitempty"`
+		Date     string   `json:"date,omitempty"`
+		Start    string   `json:"start,omitempty"`
+		End      string   `json:"end,omitempty"`
+		Ongoing  bool     `json:"ongoing,omitempty"`
+		Weight   *float64 `json:"weight,omitempty"`
+		Label    string   `json:"label,omitempty"`
+		Note     string   `json:"note,omitempty"`
+		Source   string   `json:"source"`
+		Cite     string   `json:"cite,omitempty"`
+		Reported string   `json:"reported,omitempty"`
 	}
 )
 
@@ -367,7 +369,7 @@ func EncodeJSON(ds *graph.Dataset) ([]byte, error) {
 		out.Entities = append(out.Entities, je)
 	}
 	for _, r := range ds.Records {
-		jr := jsonRelation{ID: r.ID, Type: r.Type, Label: r.Label, Note: r.Note, Source: r.Source, Cite: r.Cite}
+		jr := jsonRelation{ID: r.ID, Type: r.Type, Label: r.Label, Note: r.Note, Source: r.Source, Cite: r.Cite, Reported: r.Reported.String()}
 		if r.Directed && len(r.Parties) > 0 {
 			jr.From, jr.To = r.Parties[0], r.Parties[1:]
 		} else {

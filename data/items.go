@@ -18,7 +18,7 @@ var (
 	roleFields     = []string{"title", "start", "end"}
 	typeFields     = []string{"id", "label", "sign", "kind", "weight", "style"}
 	styleFields    = []string{"color", "line", "arrow"}
-	relationFields = []string{"id", "type", "between", "from", "to", "date", "start", "end", "ongoing", "weight", "label", "note", "source", "cite"}
+	relationFields = []string{"id", "type", "between", "from", "to", "date", "start", "end", "ongoing", "weight", "label", "note", "source", "cite", "reported"}
 	sourceFields   = []string{"id", "title", "publisher", "author", "date", "url", "note"}
 )
 
@@ -216,6 +216,8 @@ func (d *decoder) relation(n ast.Node, i int) (graph.Record, at, bool) {
 			r.Source = d.str(fl.val, "source")
 		case "cite":
 			r.Cite = d.str(fl.val, "cite")
+		case "reported":
+			r.Reported = d.date(fl.val, "reported", false)
 		}
 	}
 	if _, ok := a["from"]; ok {

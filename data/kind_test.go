@@ -113,3 +113,21 @@ func TestDeclarationsMerge(t *testing.T) {
 		t.Errorf("a duplicate in one file: %v", err)
 	}
 }
+
+func TestReported(t *testing.T) {
+	src := strings.Replace(kindData, "id: k\n", "id: k\nas-of: 2018-12\n", 1)
+	src = strings.Replace(src, "date: 2018-04-27, source: s}", "date: 2018-04-27, source: s, reported: 2018-05}", 1)
+	ds, err := Load(Input{Name: "k.yaml", Src: []byte(src)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := ds.Records[3]; r.Reported != graph.MustDate("2018-05") {
+		t.Errorf("reported %s, want 2018-05", r.Reported)
+	}
+	roundTrip(t, ds)
+	late := strings.Replace(src, "reported: 2018-05}", "reported: 2019-02}", 1)
+	_, err = Load(Input{Name: "k.yaml", Src: []byte(late)})
+	if err == nil || !strings.Contains(err.Error(), "relation #4 is reported 2019-02, after the data's as-of date 2018-12") {
+		t.Errorf("reported after as-of: %v", err)
+	}
+}

@@ -24,7 +24,7 @@ var (
 	TypeColumns     = []string{"id", "label", "sign", "weight", "color", "line", "arrow", "kind"}
 	SourceColumns   = []string{"id", "title", "publisher", "author", "date", "url", "note"}
 	EntityColumns   = []string{"id", "kind", "name", "native", "aliases", "country", "roles", "note"}
-	RelationColumns = []string{"id", "type", "from", "to", "between", "date", "start", "end", "ongoing", "weight", "label", "note", "source", "cite"}
+	RelationColumns = []string{"id", "type", "from", "to", "between", "date", "start", "end", "ongoing", "weight", "label", "note", "source", "cite", "reported"}
 )
 
 // SplitList splits a list cell at unescaped ';' and unescapes each item;

@@ -339,6 +339,9 @@ func (m *merged) validate(files []*file) Problems {
 			m.notes.add(a.pos("start"), fmt.Sprintf("declare kind: state on type %q to have such records in force only between their dates", r.Type),
 				"%s is read as one event over %s (type %q is of kind event): in force on those days, and under --as-of for the look-back window after its end", name, graph.HumanSpan(r.Start, r.End), r.Type)
 		}
+		if !r.Reported.IsZero() && !ds.AsOf.IsZero() && ds.AsOf.Before(r.Reported) {
+			ps.add(a.pos("reported"), "a record cannot be reported after the date the data is current to: fix reported: or the dataset's as-of:", "%s is reported %s, after the data's as-of date %s", name, r.Reported, ds.AsOf)
+		}
 		if m.recWSet[i] {
 			checkWeight(&ps, a.pos("weight"), r.Weight)
 		} else if typeOK {

@@ -355,7 +355,7 @@ relations:
 `),
 			want: doc(`
 t.yaml:4:5: relation #1 has no source; add source: the id of a source under sources:
-t.yaml:7:5: unknown field "sorce" in relation #1 (did you mean "source"?); allowed fields: id, type, between, from, to, date, start, end, ongoing, weight, label, note, source, cite`),
+t.yaml:7:5: unknown field "sorce" in relation #1 (did you mean "source"?); allowed fields: id, type, between, from, to, date, start, end, ongoing, weight, label, note, source, cite, reported`),
 		},
 		{
 			name: "unknown top-level field",

@@ -115,6 +115,10 @@ type Record struct {
 	Note     string // the curator's summary, in their own words
 	Source   string // a Source's ID
 	Cite     string // where in the source: page, paragraph, row
+	// Reported is when the fact was reported, where that differs from
+	// when it held (troops deployed from late 2024, reported in September
+	// 2025); zero when not given. The dates above say when it held.
+	Reported Date
 }
 
 // IsEvent reports whether r has one date rather than a start and an end

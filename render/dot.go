@@ -387,6 +387,9 @@ func edgeTooltip(d *graph.Dataset, t graph.Type, e *graph.Edge) string {
 		if r.Cite != "" {
 			src = strings.TrimPrefix(src+", "+r.Cite, ", ")
 		}
+		if !r.Reported.IsZero() {
+			when += " (reported " + r.Reported.Human() + ")"
+		}
 		label, note := strings.TrimSpace(r.Label), strings.TrimSpace(r.Note)
 		if note == label {
 			note = ""

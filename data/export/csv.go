@@ -84,7 +84,7 @@ func CSV(ds *graph.Dataset, bom bool) (map[string][]byte, error) {
 		if r.Weight != 0 {
 			row[9] = strconv.FormatFloat(r.Weight, 'f', -1, 64)
 		}
-		row[10], row[11], row[12], row[13] = r.Label, r.Note, r.Source, r.Cite
+		row[10], row[11], row[12], row[13], row[14] = r.Label, r.Note, r.Source, r.Cite, r.Reported.String()
 		rows = append(rows, row)
 	}
 	if err := write("relations", data.RelationColumns, rows); err != nil {

@@ -597,6 +597,13 @@ func (c *csvImport) relationRow(s *sheet) {
 	}
 
 	// When.
+	if v := s.get("reported"); v != "" {
+		var err error
+		if rec.Reported, err = parseDate(v, c.opt.DateOrder); err != nil {
+			s.bad("reported", "write when the fact was reported as YYYY, YYYY-MM or YYYY-MM-DD", "%v", err)
+			return
+		}
+	}
 	date, start, end, ongoing := s.get("date"), s.get("start"), s.get("end"), strings.ToLower(s.get("ongoing"))
 	isOngoing := false
 	switch ongoing {
