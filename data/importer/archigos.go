@@ -114,6 +114,7 @@ func importArchigos(r *run, files []File) (*graph.Dataset, error) {
 		Title:       "Political leaders (Archigos)",
 		Description: "The effective leaders of states, with their tenures in office, from Archigos." + r.filterNote(),
 		Sources:     []graph.Source{src},
+		AsOf:        dataEnd, // the file's rows run to here: who is "in office" is as of then
 	}
 	used := map[string]bool{}
 	var people []graph.Entity

@@ -58,6 +58,7 @@ type midPair struct {
 func importMID(r *run, files []File) (*graph.Dataset, error) {
 	pairs := map[midKey]*midPair{}
 	version := ""
+	lastYear := 0 // the last year the files cover: the data's as-of date
 	for _, f := range files {
 		s, err := openSheet(r, f, ',', UTF8, false)
 		if err != nil {
@@ -76,6 +77,7 @@ func importMID(r *run, files []File) (*graph.Dataset, error) {
 				s.bad("year", "write the year as four digits", "year %d is not between 1000 and 9999", year)
 				return
 			}
+			lastYear = max(lastYear, year)
 			a, ok1 := cowCode(s, "ccode1")
 			b, ok2 := cowCode(s, "ccode2")
 			if !ok1 || !ok2 {
@@ -159,6 +161,11 @@ func importMID(r *run, files []File) (*graph.Dataset, error) {
 		Description: "Militarized interstate disputes of the Gibler–Miller–Little MID data: for each dispute, pair of states and spell of consecutive years, " +
 			"a hostility record from each state that took militarized action, weighted and labelled by its own hostility level." + r.filterNote(),
 		Sources: []graph.Source{src},
+	}
+	if lastYear > 0 {
+		// The data is current to the end of its last year, whatever the
+		// filters keep: a figure of 2003 is "data as of" the file's end.
+		ds.AsOf = graph.Date{Year: lastYear}
 	}
 	used := map[string]bool{}
 	for _, sp := range spells {
