@@ -191,12 +191,18 @@ func (s *timeSpec) dated(ds *graph.Dataset, f graph.Filter) ([]graph.Date, error
 		hi, hiName = f.To, "--to "+f.To.String()
 	}
 	span := fmt.Sprintf("the data runs from %s to %s", first, last)
+	later := span
+	if f.To.IsZero() && ds.AsOf.IsZero() && slices.ContainsFunc(ds.Records, func(r graph.Record) bool { return r.Ongoing }) {
+		// Ongoing relations run to the date the data is current to, which
+		// the data may declare.
+		later += "; if the data is current to a later date, declare it (as-of: YYYY-MM-DD) and its ongoing relations run to it"
+	}
 	inside := func(flag string, d graph.Date) error {
 		if d.Last().Before(lo.First()) {
 			return fmt.Errorf("%s %s is before %s: %s", flag, d, loName, span)
 		}
 		if hi.Last().Before(d.First()) {
-			return fmt.Errorf("%s %s is after %s: %s", flag, d, hiName, span)
+			return fmt.Errorf("%s %s is after %s: %s", flag, d, hiName, later)
 		}
 		return nil
 	}
