@@ -186,7 +186,7 @@ func TestSVG(t *testing.T) {
 		`id="figure-graph"`, `id="figure-legend"`, `id="sources"`,
 		"Kim Jong Un", "김정은", "习近平", "Путин", "Kim Ju Ae",
 		"Military support", "Summit / meeting", "Alliance",
-		"Data as of 3 Sep 2025",
+		"Data as of Sep 2025",
 		"[1] News analysis",
 	} {
 		if !strings.Contains(s, want) {

@@ -170,10 +170,10 @@ func TestReportStructure(t *testing.T) {
 	}
 	d := parseReport(t, doc)
 
-	// One row per distinct record drawn: the default dataset draws all 32.
+	// One row per distinct record drawn: the default dataset draws all 33.
 	want := recordCount(g)
-	if want != 32 || len(d.rows) != want {
-		t.Fatalf("%d rows for %d records drawn; the default dataset draws 32", len(d.rows), want)
+	if want != 33 || len(d.rows) != want {
+		t.Fatalf("%d rows for %d records drawn; the default dataset draws 33", len(d.rows), want)
 	}
 	seen := map[string]bool{}
 	perm := map[string][]int{}
