@@ -205,3 +205,24 @@ func TestBeijingAsOf(t *testing.T) {
 		}
 	}
 }
+
+// TestBeijingReported: the facts the article reports in September 2025 but
+// that held before (the troops, the munitions, the fighting) keep when they
+// held in their dates and say when they were reported.
+func TestBeijingReported(t *testing.T) {
+	ds := loadEmbedded(t)
+	for _, id := range []string{"troops-kursk", "munitions", "prk-vs-ukr"} {
+		var r *graph.Record
+		for i := range ds.Records {
+			if ds.Records[i].ID == id {
+				r = &ds.Records[i]
+			}
+		}
+		if r == nil {
+			t.Fatalf("no record %s", id)
+		}
+		if r.Reported != graph.MustDate("2025-09") || !r.Start.Before(r.Reported) {
+			t.Errorf("%s: reported %s, start %s; want reported 2025-09, after its start", id, r.Reported, r.Start)
+		}
+	}
+}
