@@ -35,7 +35,7 @@ func span(r *graph.Record) string {
 }
 
 func TestBeijingRecords(t *testing.T) {
-	ds := loadBeijing(t)
+	ds := loadEmbedded(t)
 	for _, c := range []struct {
 		id, typ, dates string
 		weight         float64 // 0: not checked
@@ -107,7 +107,7 @@ func TestBeijingRecords(t *testing.T) {
 }
 
 func TestBeijingTypes(t *testing.T) {
-	ds := loadBeijing(t)
+	ds := loadEmbedded(t)
 	for id, want := range map[string]graph.Sign{"rivalry": graph.Negative, "go-between": graph.Neutral, "backing": graph.Positive} {
 		ty, ok := ds.Type(id)
 		if !ok || ty.Sign != want {
@@ -126,7 +126,7 @@ func TestBeijingTypes(t *testing.T) {
 }
 
 func TestBeijingTitleAndSource(t *testing.T) {
-	ds := loadBeijing(t)
+	ds := loadEmbedded(t)
 	// Xi sat in the middle: Kim directly next to him, Putin on his other side.
 	if !strings.Contains(ds.Title, "Xi between Kim Jong Un and Putin") || strings.Contains(ds.Title, "between Xi and Putin") {
 		t.Errorf("title %q: Xi is the one in the middle", ds.Title)
@@ -160,7 +160,7 @@ func TestBeijingQuotes(t *testing.T) {
 	article := strings.NewReplacer("“", `"`, "”", `"`, "’", "'").Replace(readSeedArticle(t))
 	norm := func(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
 	quoted := regexp.MustCompile(`"([^"]+)"`)
-	for where, text := range datasetTexts(loadBeijing(t)) {
+	for where, text := range datasetTexts(loadEmbedded(t)) {
 		for _, m := range quoted.FindAllStringSubmatch(text, -1) {
 			if !strings.Contains(norm(article), norm(m[1])) {
 				t.Errorf("%s quotes %q, which is not the article's wording", where, m[1])
@@ -172,7 +172,7 @@ func TestBeijingQuotes(t *testing.T) {
 // TestBeijingAsOf: facts reported in Sep 2025 that held earlier show
 // earlier, and a tie for life does not end after the data's date.
 func TestBeijingAsOf(t *testing.T) {
-	ds := loadBeijing(t)
+	ds := loadEmbedded(t)
 	has := func(g *graph.Graph, typ, from, to string) bool {
 		for _, e := range g.Edges {
 			if e.Type == typ && e.From == from && e.To == to {

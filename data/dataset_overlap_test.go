@@ -27,20 +27,6 @@ func readSeedArticle(t *testing.T) string {
 	return string(src)
 }
 
-// loadBeijing loads the embedded beijing-2025 dataset.
-func loadBeijing(t *testing.T) *graph.Dataset {
-	t.Helper()
-	in, err := ReadInput(DefaultDataset, nil, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ds, err := Load(in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return ds
-}
-
 // words lowercases s and splits it into words, dropping punctuation (the
 // article's curly apostrophes and quotes included), so that "U.S." and
 // "u.s" compare equal.
@@ -108,7 +94,7 @@ func longestShared(a, b []string) []string {
 func TestNoCopiedWording(t *testing.T) {
 	article := words(readSeedArticle(t))
 	const limit = 8
-	texts := datasetTexts(loadBeijing(t))
+	texts := datasetTexts(loadEmbedded(t))
 	for _, where := range slices.Sorted(maps.Keys(texts)) {
 		if run := longestShared(words(texts[where]), article); len(run) >= limit {
 			t.Errorf("%s shares %d consecutive words with the article: %q; say it in our own words", where, len(run), strings.Join(run, " "))

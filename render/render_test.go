@@ -13,24 +13,14 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/dipgraph/dipgraph/data"
+	"github.com/dipgraph/dipgraph/data/datatest"
 	"github.com/dipgraph/dipgraph/graph"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
-func loadDefault(t testing.TB) *graph.Dataset {
-	t.Helper()
-	in, err := data.ReadInput(data.DefaultDataset, nil, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ds, err := data.Load(in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return ds
-}
+// loadDefault is the default embedded dataset, loaded.
+func loadDefault(t testing.TB) *graph.Dataset { return datatest.Default(t) }
 
 var (
 	gvOnce sync.Once

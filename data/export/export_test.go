@@ -12,22 +12,13 @@ import (
 	"testing"
 
 	"github.com/dipgraph/dipgraph/data"
+	"github.com/dipgraph/dipgraph/data/datatest"
 	"github.com/dipgraph/dipgraph/graph"
 	"github.com/dipgraph/dipgraph/graph/graphtest"
 )
 
-func embedded(t testing.TB) *graph.Dataset {
-	t.Helper()
-	in, err := data.ReadInput(data.DefaultDataset, nil, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ds, err := data.Load(in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return ds
-}
+// embedded is the default embedded dataset, loaded.
+func embedded(t testing.TB) *graph.Dataset { return datatest.Default(t) }
 
 // loaded returns ds as Load returns it (defaults filled in), through YAML.
 func loaded(t testing.TB, ds *graph.Dataset) *graph.Dataset {

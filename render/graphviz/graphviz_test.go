@@ -7,7 +7,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/dipgraph/dipgraph/data"
+	"github.com/dipgraph/dipgraph/data/datatest"
 	"github.com/dipgraph/dipgraph/graph"
 	"github.com/dipgraph/dipgraph/render"
 	"github.com/dipgraph/dipgraph/render/graphviz"
@@ -16,18 +16,8 @@ import (
 // The tests lay out the DOT that render writes for real figures, through
 // this package's API, and look inside through export_test.go.
 
-func loadDefault(t testing.TB) *graph.Dataset {
-	t.Helper()
-	in, err := data.ReadInput(data.DefaultDataset, nil, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ds, err := data.Load(in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return ds
-}
+// loadDefault is the default embedded dataset, loaded.
+func loadDefault(t testing.TB) *graph.Dataset { return datatest.Default(t) }
 
 var (
 	gvOnce sync.Once
