@@ -2,6 +2,8 @@ package render
 
 import (
 	"context"
+	"fmt"
+	"math/rand/v2"
 	"testing"
 
 	"github.com/dipgraph/dipgraph/graph"
@@ -117,5 +119,39 @@ func TestDefaultFigureCrossings(t *testing.T) {
 	}
 	if s.ThroughNode != 0 || s.Ambiguous+s.Far+s.LabelsCut != 0 {
 		t.Errorf("%d through nodes, %d ambiguous, %d far, %d cut; want none", s.ThroughNode, s.Ambiguous, s.Far, s.LabelsCut)
+	}
+}
+
+// sixtyFree is an arrangement of 60 free nodes scattered at random, with
+// 110 lines among them: every pair of nodes is a move.
+func sixtyFree() (*arrangement, *graph.Graph) {
+	r := rand.New(rand.NewPCG(1, 2))
+	a := &arrangement{nodes: map[string]*laidNode{}, frames: map[string][]string{}}
+	g := &graph.Graph{}
+	for i := range 60 {
+		id := fmt.Sprint("n", i)
+		a.ids = append(a.ids, id)
+		a.nodes[id] = &laidNode{x: r.Float64() * 1000, y: r.Float64() * 1000, hw: 30, hh: 12}
+	}
+	for range 110 {
+		g.Edges = append(g.Edges, &graph.Edge{Type: "t", From: a.ids[r.IntN(60)], To: a.ids[r.IntN(60)]})
+	}
+	return a, g
+}
+
+// TestUntangleBudget: a large arrangement is still untangled some way,
+// within the budget rather than move by move to the end.
+func TestUntangleBudget(t *testing.T) {
+	a, g := sixtyFree()
+	u, moved := a.untangled(g)
+	if before, after := a.tangle(ties(g)), u.tangle(ties(g)); !moved || after >= before {
+		t.Errorf("tangle %d → %d (moved %v), want lower", before, after, moved)
+	}
+}
+
+func BenchmarkUntangle(b *testing.B) {
+	a, g := sixtyFree()
+	for b.Loop() {
+		a.untangled(g)
 	}
 }
