@@ -78,6 +78,8 @@ func newRenderFlags() (*pflag.FlagSet, *renderFlags) {
 	fs.StringVar(&f.opts.Title, "title", "", "figure title (default: the dataset's title)")
 	fs.StringVar(&f.opts.Subtitle, "subtitle", "", "a line under the title")
 	fs.StringVar(&f.opts.EdgeLabels, "edge-labels", "caption", "text on edges: "+strings.Join(render.EdgeLabels, ", "))
+	fs.StringVar(&f.opts.Level, "level", "auto", "detail: people (every person a node), country (each country one node with its people inside, their ties rolled up), auto (people, unless a --size target's text only reads at the country level)")
+	fs.StringVar(&f.opts.Bundle, "bundle", "auto", "ties between one pair: type (a line per relation type), sign (one line: cooperation, conflict, mixed or contact), auto (sign at the country level, type at the people level)")
 	fs.BoolVar(&f.opts.NoLegend, "no-legend", false, "leave the legend out")
 	fs.StringVar(&f.opts.Theme, "theme", render.DefaultTheme, "look: "+strings.Join(render.ThemeNames, ", ")+" (dark: light text, no background; print: black and gray only)")
 	fs.StringVar(&f.opts.Background, "background", "", "fill behind the figure: #rrggbb, or none (default: the theme's)")
@@ -138,6 +140,9 @@ func (f *renderFlags) spec(fs *pflag.FlagSet, format render.Format) (figureSpec,
 		return s, err
 	}
 	s.opts.Overlay = s.time.overlay
+	if err := render.CheckLevelFor(s.opts, s.time.active()); err != nil {
+		return s, err
+	}
 	if f.styleFile != "" {
 		src, err := os.ReadFile(f.styleFile)
 		if err != nil {
