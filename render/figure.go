@@ -90,6 +90,9 @@ func Lay(ctx context.Context, gv *Graphviz, g *graph.Graph, o Options, paint boo
 		for _, w := range o.contrastWarnings(g) {
 			gv.Warn(w)
 		}
+		for _, w := range o.highlightWarnings(g) {
+			gv.Warn(w)
+		}
 	}
 	if o.Timeout > 0 {
 		var cancel context.CancelFunc

@@ -162,3 +162,97 @@ func TestLevelOptions(t *testing.T) {
 		}
 	}
 }
+
+// TestHighlight: the actors named and the ties among them keep their
+// strength, the rest fade but keep 3:1 lines and 4.5:1 text; a person
+// named at the country level stands for their country; an unknown id is
+// an error with the nearest ids, and a filtered-out one a warning.
+func TestHighlight(t *testing.T) {
+	ds := loadDefault(t)
+	g := graph.Build(ds, graph.Filter{})
+	trio := []string{"xi-jinping", "kim-jong-un", "vladimir-putin"}
+	for _, level := range []string{"people", "country"} {
+		t.Run(level, func(t *testing.T) {
+			d := DrawnGraph(g, level, Options{})
+			o := Options{Layout: "fdp", EdgeLabels: "caption", Seed: DefaultSeed, Candidates: 2, Overlay: &Overlay{Highlight: trio}}
+			var b, plain bytes.Buffer
+			if err := DOT(&b, d, o); err != nil {
+				t.Fatal(err)
+			}
+			po := o
+			po.Overlay = nil
+			if err := DOT(&plain, d, po); err != nil {
+				t.Fatal(err)
+			}
+			on := map[string]bool{"xi-jinping": true, "kim-jong-un": true, "vladimir-putin": true}
+			if level == "country" {
+				on = map[string]bool{"chn": true, "prk": true, "rus": true}
+			}
+			strong, fadedEdges := 0, 0
+			for i, e := range d.Edges {
+				line, was := dotLine(t, b.String(), `id="edge-`+itoa(i+1)+`"`), dotLine(t, plain.String(), `id="edge-`+itoa(i+1)+`"`)
+				same := attrOf(line, "color") == attrOf(was, "color")
+				if on[e.From] && on[e.To] {
+					strong++
+					if !same {
+						t.Errorf("%s–%s, among the highlighted, changed colour: %s → %s", e.From, e.To, attrOf(was, "color"), attrOf(line, "color"))
+					}
+				} else if same {
+					t.Errorf("%s–%s is not faded: %s", e.From, e.To, attrOf(line, "color"))
+				} else {
+					fadedEdges++
+				}
+			}
+			if strong == 0 || fadedEdges == 0 {
+				t.Errorf("%d strong and %d faded lines: want some of each", strong, fadedEdges)
+			}
+			for id := range on {
+				if pw, was := attrOf(dotLine(t, b.String(), `id="node-`+id+`"`), "penwidth"), attrOf(dotLine(t, plain.String(), `id="node-`+id+`"`), "penwidth"); pw == was {
+					t.Errorf("highlighted %s keeps its outline %s", id, pw)
+				}
+			}
+			var warnings []string
+			gv := sharedGraphviz(t).WithWarn(func(s string) { warnings = append(warnings, s) })
+			f, err := LayFor(context.Background(), gv, d, o, false, Target{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := f.Score(Display{"px", 4.0 / 3})
+			if s.MinLineContrast < 3 || s.MinTextContrast < 4.5 {
+				t.Errorf("faded too far: lines %.2f:1, text %.2f:1", s.MinLineContrast, s.MinTextContrast)
+			}
+			if len(warnings) > 0 {
+				t.Errorf("warnings %q", warnings)
+			}
+			if !strings.Contains(string(f.SVG(false)), "full strength: ties among") {
+				t.Error("the legend does not say what is highlighted")
+			}
+		})
+	}
+	var fe *FlagError
+	if err := (&Overlay{Highlight: []string{"xi-jinpin"}}).CheckHighlight(ds); !errors.As(err, &fe) || !strings.Contains(err.Error(), `did you mean "xi-jinping"`) {
+		t.Errorf("unknown id: %v", err)
+	}
+	if err := (&Overlay{Highlight: trio, ShowUnbalanced: true}).Check(); !errors.As(err, &fe) {
+		t.Errorf("with --show-unbalanced: %v", err)
+	}
+	// Filtered out: drawn, with a warning naming it.
+	kim := graph.Build(ds, graph.Filter{Focus: "kim-ju-ae", Depth: 1})
+	o := Options{Overlay: &Overlay{Highlight: []string{"kim-ju-ae", "donald-trump"}}}
+	if w := o.highlightWarnings(kim); len(w) != 1 || !strings.Contains(w[0], "--highlight donald-trump: not in this figure") {
+		t.Errorf("warnings %q", w)
+	}
+}
+
+// attrOf is the value of a DOT attribute on a statement's line.
+func attrOf(line, key string) string {
+	i := strings.Index(line, " "+key+`="`)
+	if i < 0 {
+		i = strings.Index(line, "["+key+`="`)
+	}
+	if i < 0 {
+		return ""
+	}
+	rest := line[i+len(key)+3:]
+	return rest[:strings.IndexByte(rest, '"')]
+}

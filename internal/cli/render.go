@@ -106,6 +106,15 @@ type figureSpec struct {
 	target render.Target
 }
 
+// checkData checks the flags that name things in the data: --focus,
+// --types, --highlight.
+func (s *figureSpec) checkData(ds *graph.Dataset) error {
+	if err := s.filter.Check(ds); err != nil {
+		return err
+	}
+	return s.opts.Overlay.CheckHighlight(ds)
+}
+
 // commandSpec checks a render or watch command line — -o, the format it
 // implies and every other flag — before any data is read.
 func (f *renderFlags) commandSpec(fs *pflag.FlagSet) (figureSpec, error) {
@@ -177,7 +186,7 @@ func runRender(e *env, args []string) int {
 	if err != nil {
 		return failLoad(e, c.name, err, "dipgraph render: %s in the data; nothing written")
 	}
-	if err := spec.filter.Check(ds); err != nil {
+	if err := spec.checkData(ds); err != nil {
 		return usageFail(e, c.name, err.Error())
 	}
 	if code, done := renderOverTime(e, c.name, f.output, spec, ds); done {
