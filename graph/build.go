@@ -19,6 +19,9 @@ type Graph struct {
 	// have no country-level line (Kim Jong Un and his sister), by country.
 	Members map[string][]*Entity
 	Inner   map[string][]*Edge
+	// Also are ties left off the drawing and told in words beneath it
+	// (FoldMinor).
+	Also []*Edge
 }
 
 // Edge aggregates every kept record of one type between one pair. For an

@@ -59,7 +59,7 @@ func tieType(id string) (Type, bool) {
 // g's; Types are the tie kinds drawn, in the order above.
 func BundleBySign(g *Graph) *Graph {
 	type pair struct{ a, b string }
-	out := &Graph{Dataset: g.Dataset, Nodes: g.Nodes, Sources: g.Sources, Members: g.Members, Inner: g.Inner}
+	out := &Graph{Dataset: g.Dataset, Nodes: g.Nodes, Sources: g.Sources, Members: g.Members, Inner: g.Inner, Also: g.Also}
 	byPair := map[pair]*Edge{}
 	signs := map[pair][3]bool{} // seen, indexed by Sign
 	var order []pair
@@ -115,4 +115,50 @@ func BundleBySign(g *Graph) *Graph {
 func sortedRecords(rs []*Record) []*Record {
 	slices.SortStableFunc(rs, recordCmp)
 	return rs
+}
+
+// FoldMinor returns g without its edges lighter than w, which it lists in
+// Also instead (in g's order), for a figure's "Also:" note: the minor ties
+// are told in words rather than drawn. Entities left without a drawn edge
+// are dropped, except a country whose people are still drawn (its frame);
+// the sources stay g's, so the note's citations resolve. w ≤ 0 returns g.
+func FoldMinor(g *Graph, w float64) *Graph {
+	if w <= 0 {
+		return g
+	}
+	out := *g
+	out.Edges, out.Also, out.Types, out.Nodes = nil, slices.Clone(g.Also), nil, nil
+	used := map[string]bool{}
+	for _, e := range g.Edges {
+		if e.Weight < w {
+			out.Also = append(out.Also, e)
+			continue
+		}
+		out.Edges = append(out.Edges, e)
+		used[e.From], used[e.To] = true, true
+	}
+	keep := map[string]bool{}
+	for _, n := range g.Nodes {
+		if used[n.ID] {
+			keep[n.ID] = true
+			if n.Country != "" {
+				keep[n.Country] = true
+			}
+		}
+	}
+	for _, n := range g.Nodes {
+		if keep[n.ID] {
+			out.Nodes = append(out.Nodes, n)
+		}
+	}
+	usedType := map[string]bool{}
+	for _, e := range out.Edges {
+		usedType[e.Type] = true
+	}
+	for _, t := range g.Types {
+		if usedType[t.ID] {
+			out.Types = append(out.Types, t)
+		}
+	}
+	return &out
 }

@@ -109,3 +109,43 @@ func TestFoldKeepsPeopleAndInnerTies(t *testing.T) {
 		t.Errorf("bundled country graph: %d edges, members %v, inner %v", len(b.Edges), b.Members != nil, b.Inner != nil)
 	}
 }
+
+// TestFoldMinor: the ties lighter than the limit leave the drawing for
+// Also, in order; entities left without a drawn tie go, but a country
+// whose people are still drawn stays.
+func TestFoldMinor(t *testing.T) {
+	g := Build(bundleData(
+		rec("r1", "aid", true, 1, "la", "lb"),
+		rec("r2", "threat", true, 2, "lb", "sa"),
+		rec("r3", "threat", true, 3, "aa", "cc"),
+	), Filter{})
+	if FoldMinor(g, 0) != g {
+		t.Error("FoldMinor 0 changed the graph")
+	}
+	f := FoldMinor(g, 2.5)
+	if len(f.Edges) != 1 || f.Edges[0].From != "aa" || len(f.Also) != 2 || f.Also[0].Weight >= 2.5 || f.Also[1].Weight >= 2.5 {
+		t.Fatalf("edges %+v, also %+v", f.Edges, f.Also)
+	}
+	var ids []string
+	for _, n := range f.Nodes {
+		ids = append(ids, n.ID)
+	}
+	if !slices.Equal(ids, []string{"aa", "cc"}) {
+		t.Errorf("nodes %v, want aa and cc", ids)
+	}
+	if len(f.Types) != 1 || f.Types[0].ID != "threat" || len(f.Sources) != len(g.Sources) {
+		t.Errorf("types %+v, %d sources", f.Types, len(f.Sources))
+	}
+	// A country whose people are drawn keeps its frame.
+	f = FoldMinor(g, 1.5)
+	ids = nil
+	for _, n := range f.Nodes {
+		ids = append(ids, n.ID)
+	}
+	if !slices.Equal(ids, []string{"aa", "bb", "cc", "lb", "sa"}) {
+		t.Errorf("nodes %v", ids)
+	}
+	if len(g.Edges) != 3 || g.Also != nil {
+		t.Error("FoldMinor changed its input")
+	}
+}

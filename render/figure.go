@@ -54,7 +54,7 @@ type Figure struct {
 
 // figText is a line of the figure's own text (not Graphviz's).
 type figText struct {
-	block      string // "title-block" or "sources"
+	block      string // "title-block", "key", "also" or "sources"
 	x, y, size float64
 	bold       bool
 	color      string
@@ -490,6 +490,14 @@ func arrange(g *graph.Graph, o Options, main, legend *panel) *Figure {
 			bodyH += 6 + h
 		}
 	}
+	// The "Also:" note of the ties left off the drawing, under the rest.
+	alsoLines, alsoTop := []figText(nil), 0.0
+	if items := alsoItems(g); len(items) > 0 {
+		var h float64
+		alsoLines, h = layAlso(items, th.LegendText, ks, figMargin, inner)
+		alsoTop = bodyH + 6
+		bodyH += 6 + h
+	}
 	f.Height = figMargin + headH + 8*k + bodyH + 10*o.foot() + footH + figMargin
 
 	text := func(block string, lines []string, size float64, bold bool, color string) {
@@ -523,6 +531,10 @@ func arrange(g *graph.Graph, o Options, main, legend *panel) *Figure {
 	}
 	for _, l := range keyLines {
 		l.y += main.y + keyTop
+		f.lines = append(f.lines, l)
+	}
+	for _, l := range alsoLines {
+		l.y += main.y + alsoTop
 		f.lines = append(f.lines, l)
 	}
 	y += bodyH + 10*o.foot()
@@ -615,6 +627,11 @@ func (f *Figure) SVG(transparent bool) []byte {
 	if slices.ContainsFunc(f.lines, func(l figText) bool { return l.block == "key" }) {
 		b.WriteString("<g id=\"key\">\n")
 		text("key")
+		b.WriteString("</g>\n")
+	}
+	if slices.ContainsFunc(f.lines, func(l figText) bool { return l.block == "also" }) {
+		b.WriteString("<g id=\"also\">\n")
+		text("also")
 		b.WriteString("</g>\n")
 	}
 	b.WriteString("<g id=\"sources\">\n")

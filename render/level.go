@@ -39,6 +39,9 @@ var Bundles = []string{"auto", "type", "sign"}
 // (dated) cannot draw: both are drawn at the people level, a line per
 // type, since their panels and marks follow the records' own lines.
 func CheckLevelFor(o Options, dated bool) error {
+	if dated && o.FoldBelow > 0 {
+		return flagErrorf("fold-below", "--fold-below draws one figure of the relations: a timeline or a diff draws every tie (leave --fold-below out)")
+	}
 	if !dated || (o.Level != "country" && o.Bundle != "sign") {
 		return nil
 	}
@@ -69,7 +72,7 @@ func DrawnGraph(g *graph.Graph, level string, o Options) *graph.Graph {
 	if bundle == "sign" {
 		d = graph.BundleBySign(d)
 	}
-	return d
+	return graph.FoldMinor(d, o.FoldBelow)
 }
 
 // foldable reports whether the country level draws g differently from

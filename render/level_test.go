@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"math"
 	"strings"
 	"testing"
 
@@ -255,4 +256,59 @@ func attrOf(line, key string) string {
 	}
 	rest := line[i+len(key)+3:]
 	return rest[:strings.IndexByte(rest, '"')]
+}
+
+// TestFoldBelow: the ties lighter than --fold-below leave the drawing and
+// every one of their records is told in the "Also:" note, with its
+// source numbers, in SVG and PNG alike; a negative limit is refused.
+func TestFoldBelow(t *testing.T) {
+	ds := loadDefault(t)
+	g := graph.Build(ds, graph.Filter{})
+	for _, level := range []string{"people", "country"} {
+		t.Run(level, func(t *testing.T) {
+			o := Options{Layout: "fdp", EdgeLabels: "caption", Seed: DefaultSeed, Candidates: 2, FoldBelow: 3, Level: level}
+			f, d, err := LayLevel(context.Background(), sharedGraphviz(t), g, o, true, Target{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(d.Also) == 0 {
+				t.Fatal("nothing folded below weight 3")
+			}
+			for _, e := range d.Edges {
+				if e.Weight < 3 {
+					t.Errorf("%s–%s of weight %g is drawn", e.From, e.To, e.Weight)
+				}
+			}
+			svg := string(f.SVG(false))
+			i := strings.Index(svg, `<g id="also">`)
+			if i < 0 {
+				t.Fatal("no Also note in the SVG")
+			}
+			note := svg[i:]
+			note = note[:strings.Index(note, "</g>")]
+			for _, e := range d.Also {
+				for _, r := range e.Records {
+					if r.Label != "" && !strings.Contains(note, xmlText(r.Label)) {
+						t.Errorf("record %s (%q) of a folded tie is not in the note", r.ID, r.Label)
+					}
+				}
+			}
+			if !strings.Contains(note, "[1]") {
+				t.Error("the note cites no source")
+			}
+			if _, err := f.Image(PaintOptions{Width: 800}); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	for _, v := range []float64{-1, math.NaN(), math.Inf(1)} {
+		o := Options{Layout: "fdp", EdgeLabels: "caption", FoldBelow: v}
+		var fe *FlagError
+		if err := o.Check(); !errors.As(err, &fe) || !strings.Contains(err.Error(), "--fold-below") {
+			t.Errorf("--fold-below %g: %v", v, err)
+		}
+	}
+	if err := CheckLevelFor(Options{FoldBelow: 2}, true); err == nil {
+		t.Error("--fold-below with a timeline is accepted")
+	}
 }

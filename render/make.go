@@ -161,7 +161,7 @@ func (m *Maker) Make(ctx context.Context, ds *graph.Dataset, j Job) (*Made, erro
 		return m.timeline(ctx, g, j)
 	}
 	made := &Made{job: j, Summary: Summary{Entities: len(g.Nodes), Edges: len(g.Edges)}}
-	if j.Options.Level == "country" || j.Options.Bundle == "sign" {
+	if j.Options.Level == "country" || j.Options.Bundle == "sign" || j.Options.FoldBelow > 0 {
 		// A graph as text at the level and bundling asked for; auto is
 		// the people level without a target to size text for.
 		level := cmp.Or(j.Options.Level, "people")

@@ -66,6 +66,9 @@ type Options struct {
 	// pair, its kind cooperation, conflict, mixed or contact; auto, sign
 	// at the country level and type at the people level.
 	Bundle string
+	// FoldBelow leaves the ties lighter than this off the drawing and
+	// tells them in an "Also:" note beneath it (0: none; also.go).
+	FoldBelow float64
 	// TextScale multiplies every text of the figure — names (and so the
 	// nodes Graphviz sizes around them), edge text, the legend, the title
 	// block and the sources; 0 means 1. See LayFor for text sized for a
@@ -194,6 +197,9 @@ func (o *Options) Check() error {
 	}
 	if o.Background != "" && o.Background != "none" && !colorRe.MatchString(o.Background) {
 		return flagErrorf("background", "--background %q: give a colour as #rrggbb, or none for a transparent figure", o.Background)
+	}
+	if math.IsNaN(o.FoldBelow) || math.IsInf(o.FoldBelow, 0) || o.FoldBelow < 0 {
+		return flagErrorf("fold-below", "--fold-below %g: give a weight of 0 or more (0: draw every tie)", o.FoldBelow)
 	}
 	if o.Level != "" && !slices.Contains(Levels, o.Level) {
 		return flagErrorf("level", "--level %q: choose one of %s", o.Level, strings.Join(Levels, ", "))

@@ -266,6 +266,7 @@ func paintFigure(f *Figure, fonts *Fonts, transparent bool, p painter) []rune {
 		}
 	}
 	figText("key")
+	figText("also")
 	figText("sources")
 	return missing
 }

@@ -79,6 +79,7 @@ func newRenderFlags() (*pflag.FlagSet, *renderFlags) {
 	fs.StringVar(&f.opts.Subtitle, "subtitle", "", "a line under the title")
 	fs.StringVar(&f.opts.EdgeLabels, "edge-labels", "caption", "text on edges: "+strings.Join(render.EdgeLabels, ", "))
 	fs.StringVar(&f.opts.Level, "level", "auto", "detail: people (every person a node), country (each country one node with its people inside, their ties rolled up), auto (people, unless a --size target's text only reads at the country level)")
+	fs.Float64Var(&f.opts.FoldBelow, "fold-below", 0, "leave the ties whose total weight is below this off the drawing, told in an \"Also:\" note beneath it (0: draw every tie)")
 	fs.StringVar(&f.opts.Bundle, "bundle", "auto", "ties between one pair: type (a line per relation type), sign (one line: cooperation, conflict, mixed or contact), auto (sign at the country level, type at the people level)")
 	fs.BoolVar(&f.opts.NoLegend, "no-legend", false, "leave the legend out")
 	fs.StringVar(&f.opts.Theme, "theme", render.DefaultTheme, "look: "+strings.Join(render.ThemeNames, ", ")+" (dark: light text, no background; print: black and gray only)")
