@@ -151,14 +151,6 @@ func FoldMinor(g *Graph, w float64) *Graph {
 			out.Nodes = append(out.Nodes, n)
 		}
 	}
-	usedType := map[string]bool{}
-	for _, e := range out.Edges {
-		usedType[e.Type] = true
-	}
-	for _, t := range g.Types {
-		if usedType[t.ID] {
-			out.Types = append(out.Types, t)
-		}
-	}
+	out.Types = typesDrawn(g.Types, out.Edges)
 	return &out
 }

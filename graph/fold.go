@@ -76,15 +76,7 @@ func Fold(g *Graph) (folded *Graph, internal int) {
 		}
 	}
 	slices.SortFunc(out.Nodes, func(a, b *Entity) int { return cmp.Compare(a.ID, b.ID) })
-	usedType := map[string]bool{}
-	for _, e := range out.Edges {
-		usedType[e.Type] = true
-	}
-	for _, t := range g.Types {
-		if usedType[t.ID] {
-			out.Types = append(out.Types, t)
-		}
-	}
+	out.Types = typesDrawn(g.Types, out.Edges)
 	return out, internal
 }
 
@@ -136,4 +128,19 @@ func edgeCmp(typeOrder map[string]int, a, b *Edge) int {
 
 func recordCmp(a, b *Record) int {
 	return cmp.Or(a.Start.Compare(b.Start), cmp.Compare(a.ID, b.ID), cmp.Compare(a.Note, b.Note))
+}
+
+// typesDrawn are the types of types that some edge has, in their order.
+func typesDrawn(types []Type, edges []*Edge) []Type {
+	used := map[string]bool{}
+	for _, e := range edges {
+		used[e.Type] = true
+	}
+	var out []Type
+	for _, t := range types {
+		if used[t.ID] {
+			out = append(out, t)
+		}
+	}
+	return out
 }
