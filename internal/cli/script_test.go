@@ -41,7 +41,7 @@ func dipgraphMain() {
 	if v := os.Getenv(graphvizVersionEnv); v != "" && graphviz.Version() == "unknown" {
 		graphvizVersion = func() string { return v }
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := signal.NotifyContext(context.Background(), StopSignals...)
 	code := Run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
