@@ -19,16 +19,16 @@ import (
 // anything a killed process leaves there is seen, and a marker by which
 // its processes (layout servers included) are found.
 type killEnv struct {
-	env           []string
-	tmp, cache    string
-	marker        string
-	sharedTmp     string // this machine's temporary folder, the tests' own
-	sharedTmpSeen map[string]bool
+	env        []string
+	tmp, cache string
+	marker     string
+	sharedTmp  string // this machine's temporary folder, the tests' own
+	root       string // the test's own folder, which holds the rest
 }
 
 func newKillEnv(t *testing.T, dir string) *killEnv {
 	t.Helper()
-	ke := &killEnv{tmp: filepath.Join(dir, "tmp"), cache: filepath.Join(dir, "cache"), sharedTmp: os.TempDir()}
+	ke := &killEnv{tmp: filepath.Join(dir, "tmp"), cache: filepath.Join(dir, "cache"), sharedTmp: os.TempDir(), root: dir}
 	for _, d := range []string{ke.tmp, ke.cache} {
 		if err := os.MkdirAll(d, 0o700); err != nil {
 			t.Fatal(err)
@@ -117,7 +117,7 @@ func (ke *killEnv) clear(t *testing.T, left []string) {
 			syscall.Kill(pid, syscall.SIGKILL)
 			continue
 		}
-		if !strings.HasPrefix(l, ke.sharedTmp+string(filepath.Separator)) || strings.HasPrefix(l, ke.tmp) || strings.HasPrefix(l, ke.cache) || strings.Contains(l, "proj") {
+		if strings.HasPrefix(l, ke.root+string(filepath.Separator)) {
 			os.RemoveAll(l)
 		}
 	}
