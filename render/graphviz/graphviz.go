@@ -196,8 +196,12 @@ var ErrTimeout = errors.New("layout timed out")
 type TimeoutError struct {
 	Engine       string
 	Nodes, Edges int
-	Within       string // "--timeout 1m0s", or "its time"
-	Part         string // "" for the figure's graph; "legend"
+	// Small: the graph is small enough for its size not to be the cause
+	// (up to 60 nodes and 200 edges; judged from the DOT text when the
+	// size is not known), so very long text is.
+	Small  bool
+	Within string // "--timeout 1m0s", or "its time"
+	Part   string // "" for the figure's graph; "legend"
 }
 
 func (e *TimeoutError) Error() string {
@@ -222,7 +226,7 @@ func (e *TimeoutError) hint() string {
 	switch {
 	case e.Part == "legend":
 		return "the legend has a few entries, so long text in it (a type's label) is what takes the time: shorten it, leave the legend out (--no-legend), or give a longer --timeout"
-	case e.Nodes > 0 && e.Nodes <= isolateNodes && e.Edges <= isolateEdges:
+	case e.Small:
 		return "the graph is small, so its size is not the cause: look for very long text (a name, label or note) and shorten it, or give a longer --timeout"
 	case e.Engine == "sfdp":
 		return "sfdp is already the fastest layout: narrow the graph (--types, --focus, --min-weight), or give a longer --timeout"
@@ -233,7 +237,7 @@ func (e *TimeoutError) hint() string {
 // stopped turns the error of a layout stopped by its context into the
 // message a user can act on: a timeout names the graph's size and faster
 // choices; a cancellation stays as it is.
-func (g *Graphviz) stopped(err error, engine string, nodes, edges int) error {
+func (g *Graphviz) stopped(err error, dot []byte, engine string, nodes, edges int) error {
 	if !errors.Is(err, context.DeadlineExceeded) {
 		return err
 	}
@@ -241,7 +245,11 @@ func (g *Graphviz) stopped(err error, engine string, nodes, edges int) error {
 	if g.timeout > 0 {
 		within = "--timeout " + g.timeout.String()
 	}
-	return &TimeoutError{Engine: engine, Nodes: nodes, Edges: edges, Within: within}
+	small := nodes <= isolateNodes && edges <= isolateEdges
+	if nodes == 0 {
+		small = !largeDOT(dot)
+	}
+	return &TimeoutError{Engine: engine, Nodes: nodes, Edges: edges, Small: small, Within: within}
 }
 
 // WithPool returns a handle on the same Graphviz whose large layouts that
@@ -296,7 +304,7 @@ func (g *Graphviz) RenderFormats(ctx context.Context, dot []byte, engine string,
 		return nil, fmt.Errorf("graphviz: no output format")
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, g.stopped(err, engine, 0, 0)
+		return nil, g.stopped(err, dot, engine, 0, 0)
 	}
 	key, keep := keyOf(dot, engine, formats)
 	keep = keep && !g.uncached
@@ -336,7 +344,7 @@ func (g *Graphviz) lay(ctx context.Context, dot []byte, engine string, formats [
 	stoppable := (g.timeout > 0 || deadline) && engine != "nop2"
 	slot, free, err := g.pool.take(ctx, stoppable && largeDOT(dot))
 	if err != nil {
-		return nil, g.stopped(err, engine, 0, 0)
+		return nil, g.stopped(err, dot, engine, 0, 0)
 	}
 	if slot != nil {
 		defer func() { free <- slot }()
@@ -438,7 +446,7 @@ func (g *Graphviz) layAbandonable(ctx context.Context, gr *cgraph.Graph, wantEdg
 			abandoned.Store(true)
 		}
 		abandonMu.Unlock()
-		return nil, g.stopped(run.Err(), engine, nodes, wantEdges)
+		return nil, g.stopped(run.Err(), nil, engine, nodes, wantEdges)
 	}
 }
 

@@ -213,7 +213,7 @@ func (g *Graphviz) renderOnServer(ctx context.Context, slot *layoutSlot, dot []b
 		srv.kill()
 		<-done
 		slot.srv = nil
-		return nil, nil, g.stopped(run.Err(), engine, nodes, edges)
+		return nil, nil, g.stopped(run.Err(), dot, engine, nodes, edges)
 	}
 }
 
