@@ -101,7 +101,7 @@ func ParseManifest(name string, src []byte, settings []string) (*Manifest, error
 					seenName[f.Name] = f.Pos
 				}
 				for _, o := range f.Outputs {
-					key := strings.ToLower(cleanPath(o.Path))
+					key := OutputKey(o.Path)
 					if first, dup := seenOutput[key]; dup {
 						d.probs.add(o.Pos, "give each output its own file", "output %q is already written by the figure at %s", o.Path, first)
 						continue
@@ -198,13 +198,22 @@ func hasKey(n ast.Node, key string) bool {
 	return false
 }
 
-// cleanPath normalises a manifest path for comparisons.
-func cleanPath(p string) string {
-	p = strings.ReplaceAll(p, `\`, "/")
-	for strings.HasPrefix(p, "./") {
-		p = p[2:]
+// OutputKey is what two output paths of a manifest that name one file
+// whatever the filesystem share: the path with backslashes as slashes and
+// empty and "." parts dropped ("out//a.svg", "./out/./a.svg" and
+// "out/a.svg" are one). It does not fold case or resolve "..": those
+// depend on the filesystem and its symbolic links, which the build
+// checks.
+func OutputKey(p string) string {
+	parts := strings.Split(strings.ReplaceAll(p, `\`, "/"), "/")
+	kept := parts[:0]
+	for i, part := range parts {
+		if part == "." || (part == "" && i > 0) {
+			continue
+		}
+		kept = append(kept, part)
 	}
-	return p
+	return strings.Join(kept, "/")
 }
 
 // version checks a file's "dipgraph:" format version; what names the kind

@@ -109,3 +109,24 @@ func FuzzParseManifest(f *testing.F) {
 		}
 	})
 }
+
+// TestOutputKey: the spellings of one path that are one file on any
+// filesystem share a key; case and ".." are left to the build's check.
+func TestOutputKey(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		same bool
+	}{
+		{"out/s.svg", "out/./s.svg", true},
+		{"out/s.svg", "out//s.svg", true},
+		{"out/s.svg", "./out/s.svg", true},
+		{"out/s.svg", `out\s.svg`, true},
+		{"/abs/s.svg", "/abs//s.svg", true},
+		{"out/s.svg", "OUT/s.svg", false},
+		{"out/s.svg", "out/x/../s.svg", false},
+	} {
+		if got := OutputKey(tt.a) == OutputKey(tt.b); got != tt.same {
+			t.Errorf("OutputKey(%q) == OutputKey(%q): %v, want %v", tt.a, tt.b, got, tt.same)
+		}
+	}
+}

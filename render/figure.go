@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"html"
 	"math"
@@ -12,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/dipgraph/dipgraph/graph"
+	"github.com/dipgraph/dipgraph/render/graphviz"
 )
 
 // Figure layout, in points.
@@ -111,6 +113,10 @@ func Lay(ctx context.Context, gv *Graphviz, g *graph.Graph, o Options, paint boo
 	var legend *panel
 	if !o.NoLegend && len(g.Edges) > 0 {
 		if legend, err = layPanel(ctx, gv, "figure-legend", legendDOT(g, o), "neato", paint); err != nil {
+			if te, ok := errors.AsType[*graphviz.TimeoutError](err); ok {
+				te.Part = "legend" // its hint is not the graph's
+				return nil, te
+			}
 			return nil, fmt.Errorf("legend: %w", err)
 		}
 	}

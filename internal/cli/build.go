@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -115,24 +114,17 @@ func runBuild(e *env, args []string) int {
 		}
 	}
 	if m.Scores.Path != "" && len(bf.only) == 0 && failed == 0 {
-		path := filepath.Join(filepath.Dir(path), filepath.FromSlash(m.Scores.Path))
-		if !bf.allowOutside && !filepath.IsLocal(filepath.FromSlash(m.Scores.Path)) {
-			return usageFail(e, c.name, fmt.Sprintf("%s: scores %q is outside the manifest's folder: write under it, or pass --allow-outside", m.Scores.Pos, m.Scores.Path))
-		}
+		path := manifestPath(filepath.Dir(path), m.Scores.Path) // where checkOutputPlaces allowed
 		b := scoresMarkdown(results)
-		old, err := os.ReadFile(path)
+		state := compareExisting(path, b)
 		switch {
-		case err == nil && bytes.Equal(old, b):
+		case state == stateSame:
 			if !bf.check {
 				unchanged++
 				fmt.Fprintf(e.stdout, "unchanged %s\n", path)
 			}
 		case bf.check:
 			stale++
-			state := stateChanged
-			if os.IsNotExist(err) {
-				state = stateNew
-			}
 			fmt.Fprintf(e.stdout, "%-9s %s\n", state, path)
 		default:
 			if err := writeOutput(e, path, b); err != nil {
@@ -199,7 +191,7 @@ func planBuild(m *data.Manifest, dir string, bf buildFlags) ([]plannedFigure, er
 			return nil, fmt.Errorf("--only %q: the manifest has no such figure%s", o, graph.Suggest(o, names))
 		}
 	}
-	var ps data.Problems
+	ps, badOutput := checkOutputPlaces(m, dir, bf.allowOutside)
 	var out []plannedFigure
 	for _, f := range m.Figures {
 		if len(bf.only) > 0 && !slices.Contains(bf.only, f.Name) {
@@ -267,9 +259,8 @@ func planBuild(m *data.Manifest, dir string, bf buildFlags) ([]plannedFigure, er
 			ps = append(ps, data.Problem{Pos: settingPos(f, m.Defaults, general), Msg: fmt.Sprintf("figure %s: %v", f.Name, general), Hint: "fix the setting"})
 		}
 		for _, o := range f.Outputs {
-			path := filepath.Join(dir, filepath.FromSlash(o.Path))
-			if !bf.allowOutside && !filepath.IsLocal(filepath.FromSlash(o.Path)) {
-				ps = append(ps, data.Problem{Pos: o.Pos, Msg: fmt.Sprintf("output %q is outside the manifest's folder", o.Path), Hint: "write under the manifest's folder, or pass --allow-outside"})
+			path := manifestPath(dir, o.Path)
+			if badOutput[o.Pos] {
 				continue
 			}
 			format, err := outputFormat(path, "")
@@ -470,14 +461,7 @@ func buildOne(e *env, f plannedFigure, cache *dataCache, graphviz func() (*rende
 	// they were.
 	var changed []output
 	for i, o := range f.outputs {
-		old, err := os.ReadFile(o.path)
-		state := stateChanged
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-			state = stateNew
-		case err == nil && bytes.Equal(old, outs[i]):
-			state = stateSame
-		}
+		state := compareExisting(o.path, outs[i])
 		if state != stateSame {
 			changed = append(changed, output{o.path, outs[i]})
 		}

@@ -19,13 +19,18 @@ import (
 
 // TestKillBuild kills `dipgraph build` with SIGKILL at random moments, 50
 // times, and checks that every output is always either the complete old
-// file or the complete new one: outputs are written atomically.
+// file or the complete new one: outputs are written atomically; and that
+// no kill leaves a file behind anywhere: in the project, in the build's
+// $TMPDIR, in its cache folder or in this machine's shared temporary
+// folder (killEnv, leftovers).
 func TestKillBuild(t *testing.T) {
 	if testing.Short() {
 		t.Skip("kills 50 builds")
 	}
+	start := time.Now()
 	dir := t.TempDir()
 	bin := buildDipgraph(t, dir)
+	ke := newKillEnv(t, dir)
 	proj := filepath.Join(dir, "proj")
 	os.MkdirAll(proj, 0o755)
 	var man strings.Builder
@@ -44,6 +49,7 @@ func TestKillBuild(t *testing.T) {
 	build := func() {
 		cmd := exec.Command(bin, "build")
 		cmd.Dir = proj
+		cmd.Env = ke.env
 		if out, err := cmd.CombinedOutput(); err != nil {
 			t.Fatalf("build: %v\n%s", err, out)
 		}
@@ -67,7 +73,7 @@ func TestKillBuild(t *testing.T) {
 	fresh := snapshot()
 
 	r := rand.New(rand.NewPCG(1, 2))
-	var killedEarly, killedLate int
+	var killedEarly, killedLate, left int
 	for trial := range 50 {
 		for o, b := range old {
 			if err := os.WriteFile(filepath.Join(proj, o), b, 0o644); err != nil {
@@ -76,6 +82,7 @@ func TestKillBuild(t *testing.T) {
 		}
 		cmd := exec.Command(bin, "build")
 		cmd.Dir = proj
+		cmd.Env = ke.env
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
@@ -95,39 +102,39 @@ func TestKillBuild(t *testing.T) {
 				t.Fatalf("trial %d: %s is neither the old nor the new file (%d bytes)", trial, o, len(got))
 			}
 		}
+		if l := ke.leftovers(t, start, proj); len(l) > 0 {
+			left += len(l)
+			t.Errorf("trial %d: left behind: %v", trial, l)
+			ke.clear(t, l)
+		}
 	}
-	t.Logf("50 trials: %d builds killed mid-way, %d finished before the kill", killedEarly, killedLate)
+	t.Logf("50 trials: %d builds killed mid-way, %d finished before the kill; %d files left behind", killedEarly, killedLate, left)
 	if killedEarly == 0 {
 		t.Error("no build was killed mid-way: the test proves nothing")
 	}
 
-	// A build that fails normally leaves no temporary files behind. (A
-	// killed one may: clear those first.)
-	entries, _ := os.ReadDir(filepath.Join(proj, "out"))
-	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), ".") {
-			os.Remove(filepath.Join(proj, "out", e.Name()))
-		}
-	}
+	// A build that fails normally leaves no temporary files behind.
 	write("data.yaml", strings.Replace(watchData, "NAME", "Third", 1))
 	write("figures.yaml", man.String()+"  - name: broken\n    focus: nobody\n    outputs: [out/broken.svg]\n")
 	cmd := exec.Command(bin, "build")
 	cmd.Dir = proj
+	cmd.Env = ke.env
 	if err := cmd.Run(); err == nil {
 		t.Fatal("build with a broken figure succeeded")
 	}
-	entries, _ = os.ReadDir(filepath.Join(proj, "out"))
-	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), ".") || strings.Contains(e.Name(), "tmp") {
-			t.Errorf("temporary file left behind: %s", e.Name())
-		}
+	if l := ke.leftovers(t, start, proj); len(l) > 0 {
+		t.Errorf("left behind by a failed build: %v", l)
 	}
 }
 
 // buildDipgraph builds the command (the module's root package) into dir,
-// for tests that must kill a real process.
+// for tests that must kill a real process. DIPGRAPH_KILLTEST_BIN names
+// another binary to test instead (to measure an older dipgraph).
 func buildDipgraph(t *testing.T, dir string) string {
 	t.Helper()
+	if bin := os.Getenv("DIPGRAPH_KILLTEST_BIN"); bin != "" {
+		return bin
+	}
 	bin := filepath.Join(dir, "dipgraph")
 	if out, err := exec.Command("go", "build", "-o", bin, "github.com/dipgraph/dipgraph").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
@@ -141,12 +148,15 @@ func buildDipgraph(t *testing.T, dir string) string {
 // old file or the complete new one. The moments spread over a whole
 // render's time, measured first, so that some kills land while Graphviz
 // lays out, some while the file is written, and some after it finished.
+// No kill may leave a file behind anywhere (leftovers).
 func TestKillRender(t *testing.T) {
 	if testing.Short() {
 		t.Skip("kills 100 renders")
 	}
+	start := time.Now()
 	dir := t.TempDir()
 	bin := buildDipgraph(t, dir)
+	ke := newKillEnv(t, dir)
 	proj := filepath.Join(dir, "proj")
 	if err := os.MkdirAll(proj, 0o755); err != nil {
 		t.Fatal(err)
@@ -158,11 +168,12 @@ func TestKillRender(t *testing.T) {
 		}
 		cmd := exec.Command(bin, "render", "-o", out, "data.yaml")
 		cmd.Dir = proj
-		start := time.Now()
+		cmd.Env = ke.env
+		began := time.Now()
 		if b, err := cmd.CombinedOutput(); err != nil {
 			t.Fatalf("render: %v\n%s", err, b)
 		}
-		return time.Since(start)
+		return time.Since(began)
 	}
 	r := rand.New(rand.NewPCG(3, 4))
 	for _, format := range []string{"svg", "png"} {
@@ -174,13 +185,14 @@ func TestKillRender(t *testing.T) {
 		if bytes.Equal(old, fresh) || len(old) == 0 {
 			t.Fatalf("%s: the old and new figures are the same: the test proves nothing", format)
 		}
-		var killed, finished, gotNew int
+		var killed, finished, gotNew, left int
 		for trial := range 50 {
 			if err := os.WriteFile(out, old, 0o644); err != nil {
 				t.Fatal(err)
 			}
 			cmd := exec.Command(bin, "render", "-o", out, "data.yaml")
 			cmd.Dir = proj
+			cmd.Env = ke.env
 			if err := cmd.Start(); err != nil {
 				t.Fatal(err)
 			}
@@ -201,18 +213,23 @@ func TestKillRender(t *testing.T) {
 			case !bytes.Equal(got, old):
 				t.Fatalf("%s trial %d: the output is neither the old nor the new figure (%d bytes)", format, trial, len(got))
 			}
+			if l := ke.leftovers(t, start, proj); len(l) > 0 {
+				left += len(l)
+				t.Errorf("%s trial %d: left behind: %v", format, trial, l)
+				ke.clear(t, l)
+			}
 		}
-		leftovers := tempFiles(t, filepath.Dir(out))
-		t.Logf("%s: 50 renders (%v each) killed at random: %d mid-way, %d finished first; %d left the new figure, %d the old; %d temporary files left by the kills",
-			format, took.Round(time.Millisecond), killed, finished, gotNew, 50-gotNew, len(leftovers))
+		t.Logf("%s: 50 renders (%v each) killed at random: %d mid-way, %d finished first; %d left the new figure, %d the old; %d files left behind by the kills",
+			format, took.Round(time.Millisecond), killed, finished, gotNew, 50-gotNew, left)
 		if killed == 0 {
 			t.Errorf("%s: no render was killed mid-way: the test proves nothing", format)
 		}
 	}
 }
 
-// tempFiles lists what renameio leaves in dir when a process dies between
-// creating its temporary file and renaming it: hidden files.
+// tempFiles lists the hidden files in dir, and those named like a
+// temporary file: what a writer that died between creating its temporary
+// file and renaming it would leave.
 func tempFiles(t *testing.T, dir string) []string {
 	t.Helper()
 	entries, err := os.ReadDir(dir)

@@ -1,8 +1,10 @@
 package cli
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
+	"syscall"
 	"testing"
 )
 
@@ -33,6 +35,20 @@ func TestWriteAllNoneOnFailure(t *testing.T) {
 			}
 			return filepath.Join(ro, "b.svg")
 		}},
+		{"a link to a device where a file goes", func(t *testing.T, dir string) string {
+			bad := filepath.Join(dir, "b.svg")
+			if err := os.Symlink(os.DevNull, bad); err != nil {
+				t.Fatal(err)
+			}
+			return bad
+		}},
+		{"a FIFO where a file goes", func(t *testing.T, dir string) string {
+			bad := filepath.Join(dir, "b.svg")
+			if err := syscall.Mkfifo(bad, 0o644); err != nil {
+				t.Skip("no FIFOs here:", err)
+			}
+			return bad
+		}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
@@ -51,5 +67,87 @@ func TestWriteAllNoneOnFailure(t *testing.T) {
 				t.Errorf("temporary files left: %v", left)
 			}
 		})
+	}
+}
+
+// TestWriteAllModes: a written file has its final mode — an existing
+// file's own (through a link, its target's), a new one's 0644 less the
+// umask — and its temporary file, beside it, is readable by its owner
+// alone until then (or, on Linux, has no name at all).
+func TestWriteAllModes(t *testing.T) {
+	dir := t.TempDir()
+	for _, tt := range []struct {
+		name  string
+		setup func(path string) // what is there before
+		want  fs.FileMode
+	}{
+		{"new", func(string) {}, 0o644 &^ umask()},
+		{"existing 0600", func(p string) { os.WriteFile(p, []byte("old"), 0o600); os.Chmod(p, 0o600) }, 0o600},
+		{"existing 0640", func(p string) { os.WriteFile(p, []byte("old"), 0o640); os.Chmod(p, 0o640) }, 0o640},
+		{"a link to a 0600 file", func(p string) {
+			target := p + ".target"
+			os.WriteFile(target, []byte("old"), 0o600)
+			os.Chmod(target, 0o600)
+			os.Symlink(target, p)
+		}, 0o600},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p := filepath.Join(dir, tt.name+".svg")
+			tt.setup(p)
+			if err := writeAll([]output{{p, []byte("new")}}); err != nil {
+				t.Fatal(err)
+			}
+			st, err := os.Lstat(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !st.Mode().IsRegular() || st.Mode().Perm() != tt.want {
+				t.Errorf("mode %v, want a file with %v", st.Mode(), tt.want)
+			}
+		})
+	}
+	// The staged file while it is written: no name, or mode 0600, in the
+	// target's folder.
+	for _, named := range []bool{false, true} {
+		target := filepath.Join(dir, "staged.svg")
+		before, _ := os.ReadDir(dir)
+		var s *stagedFile
+		var err error
+		if named {
+			s, err = stageNamed(target, 0o644)
+		} else {
+			s, err = stage(target, 0o644)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		after, _ := os.ReadDir(dir)
+		switch {
+		case s.name == "" && len(after) != len(before):
+			t.Errorf("a staged file without a name shows in its folder")
+		case s.name != "":
+			if filepath.Dir(s.name) != dir {
+				t.Errorf("staged in %s, not beside the target", filepath.Dir(s.name))
+			}
+			if st, err := os.Stat(s.name); err != nil || st.Mode().Perm() != 0o600 {
+				t.Errorf("staged file %v, %v: want mode 0600", st.Mode(), err)
+			}
+		}
+		s.f.Write([]byte("x"))
+		if err := s.ready(); err != nil {
+			t.Fatal(err)
+		}
+		if st, _ := s.f.Stat(); st.Mode().Perm() != 0o644 {
+			t.Errorf("ready: mode %v, want 0644", st.Mode().Perm())
+		}
+		if err := s.commit(); err != nil {
+			t.Fatal(err)
+		}
+		if b, _ := os.ReadFile(target); string(b) != "x" {
+			t.Errorf("committed %q", b)
+		}
+		if left := tempFiles(t, dir); len(left) > 0 {
+			t.Errorf("left: %v", left)
+		}
 	}
 }

@@ -41,7 +41,7 @@ func dipgraphMain() {
 	if v := os.Getenv(graphvizVersionEnv); v != "" && graphviz.Version() == "unknown" {
 		graphvizVersion = func() string { return v }
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := signal.NotifyContext(context.Background(), StopSignals...)
 	code := Run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
@@ -80,6 +80,13 @@ func requiredVersion(t *testing.T, module string) string {
 func TestScripts(t *testing.T) {
 	t.Parallel()
 	graphviz := requiredVersion(t, goGraphviz)
+	// testscript gives each script HOME=/no-home: without a cache folder
+	// the scripts' dipgraph would compile Graphviz's WebAssembly (about
+	// 1 s) at every start (internal/gvcache). They share this user's.
+	cache, err := os.UserCacheDir()
+	if err != nil {
+		cache = t.TempDir()
+	}
 	testscript.Run(t, testscript.Params{
 		Dir:                 "testdata/script",
 		UpdateScripts:       *update,
@@ -87,6 +94,7 @@ func TestScripts(t *testing.T) {
 		RequireUniqueNames:  true,
 		Setup: func(env *testscript.Env) error {
 			env.Setenv(graphvizVersionEnv, graphviz)
+			env.Setenv("XDG_CACHE_HOME", cache)
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){

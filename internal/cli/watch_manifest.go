@@ -61,7 +61,7 @@ func watchManifest(e *env, fs *pflag.FlagSet, path, serve string) int {
 			}
 			for _, o := range r.fig.outputs {
 				if o.spec.format.Image() {
-					body, err := os.ReadFile(o.path)
+					body, err := readRegular(o.path, maxShown)
 					if err == nil {
 						out = append(out, shown{name: r.fig.name, format: o.spec.format, body: body})
 					}
@@ -77,6 +77,9 @@ func watchManifest(e *env, fs *pflag.FlagSet, path, serve string) int {
 	}
 	return w.run(serve, func() []string { return files })
 }
+
+// maxShown is the largest figure the preview reads back from a build.
+const maxShown = 256 << 20
 
 // planManifest reads and plans a manifest as build does, with every
 // problem in one error.

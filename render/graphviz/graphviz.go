@@ -187,28 +187,69 @@ const DefaultTimeout = 60 * time.Second
 // timeout.
 var ErrTimeout = errors.New("layout timed out")
 
-type timeoutError struct{ msg string }
+// A TimeoutError is the error of a layout stopped by its timeout: which
+// engine, how large the graph was (0 nodes: not yet read) and the limit.
+// Its message ends with what to try, which depends on those: sfdp is not
+// advised for a layout that already is sfdp, nor for a graph too small for
+// its size to be the cause. A caller that knows the layout is a part of a
+// figure (the legend) names it in Part.
+type TimeoutError struct {
+	Engine       string
+	Nodes, Edges int
+	// Small: the graph is small enough for its size not to be the cause
+	// (up to 60 nodes and 200 edges; judged from the DOT text when the
+	// size is not known), so very long text is.
+	Small  bool
+	Within string // "--timeout 1m0s", or "its time"
+	Part   string // "" for the figure's graph; "legend"
+}
 
-func (e *timeoutError) Error() string        { return e.msg }
-func (e *timeoutError) Is(target error) bool { return target == ErrTimeout }
+func (e *TimeoutError) Error() string {
+	size := "the graph"
+	if e.Nodes > 0 {
+		size = fmt.Sprintf("%d nodes and %d edges", e.Nodes, e.Edges)
+	}
+	if e.Part != "" {
+		size = "the " + e.Part
+		if e.Nodes > 0 {
+			size += fmt.Sprintf(" (%d nodes)", e.Nodes)
+		}
+	}
+	return fmt.Sprintf("graphviz %s layout of %s did not finish within %s and was stopped: %s", e.Engine, size, e.Within, e.hint())
+}
+
+// Is makes errors.Is(err, ErrTimeout) true.
+func (e *TimeoutError) Is(target error) bool { return target == ErrTimeout }
+
+// hint is what to try after a timeout.
+func (e *TimeoutError) hint() string {
+	switch {
+	case e.Part == "legend":
+		return "the legend has a few entries, so long text in it (a type's label) is what takes the time: shorten it, leave the legend out (--no-legend), or give a longer --timeout"
+	case e.Small:
+		return "the graph is small, so its size is not the cause: look for very long text (a name, label or note) and shorten it, or give a longer --timeout"
+	case e.Engine == "sfdp":
+		return "sfdp is already the fastest layout: narrow the graph (--types, --focus, --min-weight), or give a longer --timeout"
+	}
+	return "sfdp lays out large graphs fastest (--layout sfdp); or narrow the graph (--types, --focus, --min-weight), or give a longer --timeout"
+}
 
 // stopped turns the error of a layout stopped by its context into the
 // message a user can act on: a timeout names the graph's size and faster
 // choices; a cancellation stays as it is.
-func (g *Graphviz) stopped(err error, engine string, nodes, edges int) error {
+func (g *Graphviz) stopped(err error, dot []byte, engine string, nodes, edges int) error {
 	if !errors.Is(err, context.DeadlineExceeded) {
 		return err
-	}
-	size := "the graph"
-	if nodes > 0 {
-		size = fmt.Sprintf("%d nodes and %d edges", nodes, edges)
 	}
 	within := "its time"
 	if g.timeout > 0 {
 		within = "--timeout " + g.timeout.String()
 	}
-	return &timeoutError{fmt.Sprintf("graphviz %s layout of %s did not finish within %s and was stopped: "+
-		"sfdp lays out large graphs fastest (--layout sfdp); or narrow the graph (--types, --focus, --min-weight), or give a longer --timeout", engine, size, within)}
+	small := nodes <= isolateNodes && edges <= isolateEdges
+	if nodes == 0 {
+		small = !largeDOT(dot)
+	}
+	return &TimeoutError{Engine: engine, Nodes: nodes, Edges: edges, Small: small, Within: within}
 }
 
 // WithPool returns a handle on the same Graphviz whose large layouts that
@@ -263,7 +304,7 @@ func (g *Graphviz) RenderFormats(ctx context.Context, dot []byte, engine string,
 		return nil, fmt.Errorf("graphviz: no output format")
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, g.stopped(err, engine, 0, 0)
+		return nil, g.stopped(err, dot, engine, 0, 0)
 	}
 	key, keep := keyOf(dot, engine, formats)
 	keep = keep && !g.uncached
@@ -303,7 +344,7 @@ func (g *Graphviz) lay(ctx context.Context, dot []byte, engine string, formats [
 	stoppable := (g.timeout > 0 || deadline) && engine != "nop2"
 	slot, free, err := g.pool.take(ctx, stoppable && largeDOT(dot))
 	if err != nil {
-		return nil, g.stopped(err, engine, 0, 0)
+		return nil, g.stopped(err, dot, engine, 0, 0)
 	}
 	if slot != nil {
 		defer func() { free <- slot }()
@@ -405,7 +446,7 @@ func (g *Graphviz) layAbandonable(ctx context.Context, gr *cgraph.Graph, wantEdg
 			abandoned.Store(true)
 		}
 		abandonMu.Unlock()
-		return nil, g.stopped(run.Err(), engine, nodes, wantEdges)
+		return nil, g.stopped(run.Err(), nil, engine, nodes, wantEdges)
 	}
 }
 

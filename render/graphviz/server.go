@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -138,7 +139,7 @@ func startServer() (*layoutServer, error) {
 		return nil, err
 	}
 	s.out = bufio.NewReaderSize(out, 1<<16)
-	if err := s.cmd.Start(); err != nil {
+	if err := startChild(s.cmd); err != nil {
 		return nil, fmt.Errorf("starting a layout server: %w", err)
 	}
 	return s, nil
@@ -212,7 +213,7 @@ func (g *Graphviz) renderOnServer(ctx context.Context, slot *layoutSlot, dot []b
 		srv.kill()
 		<-done
 		slot.srv = nil
-		return nil, nil, g.stopped(run.Err(), engine, nodes, edges)
+		return nil, nil, g.stopped(run.Err(), dot, engine, nodes, edges)
 	}
 }
 
@@ -274,39 +275,77 @@ func readReply(r *bufio.Reader) (status string, items []string, err error) {
 	return status, items, nil
 }
 
+// A request is what a server is asked: lay out dot with engine, in the
+// formats.
+type request struct {
+	engine  string
+	formats []string
+	dot     []byte
+}
+
+// readRequest reads one request; io.EOF: the input ended between requests.
+func readRequest(in *bufio.Reader) (request, error) {
+	line, err := in.ReadString('\n')
+	if err == io.EOF && line == "" {
+		return request{}, io.EOF
+	}
+	f := strings.Fields(line)
+	var size int
+	if err == nil && len(f) == 3 {
+		size, err = strconv.Atoi(f[2])
+	}
+	if err != nil || len(f) != 3 || size < 0 {
+		return request{}, errors.New("garbled request")
+	}
+	dot := make([]byte, size)
+	if _, err := io.ReadFull(in, dot); err != nil {
+		return request{}, err
+	}
+	return request{engine: f[0], formats: strings.Split(f[1], ","), dot: dot}, nil
+}
+
 // serveLayouts is a layout server's life: requests in, replies out, until
-// its input ends.
-func serveLayouts(stdin io.Reader, stdout, stderr io.Writer) int {
+// its input ends — and it ends then, even in the middle of a layout: its
+// input is a pipe from the process that started it, which ends when that
+// process does, however it ends (SIGKILL included), so a server never
+// outlives its parent by a layout's time (issue 17: 20–70 s at up to
+// 4.8 GB). The input is read by a goroutine of its own for that; exit
+// ends the process (os.Exit), with 0 when the input ended cleanly.
+func serveLayouts(stdin io.Reader, stdout, stderr io.Writer, exit func(int)) {
+	// A goroutine running WebAssembly cannot be preempted: with one P,
+	// the reader could not run until the layout ended.
+	if runtime.GOMAXPROCS(0) < 2 {
+		runtime.GOMAXPROCS(2)
+	}
 	ctx := context.Background()
 	gv, err := New(ctx)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
-		return 1
+		exit(1)
+		return
 	}
 	in := bufio.NewReaderSize(stdin, 1<<16)
+	reqs := make(chan request)
+	go func() {
+		for {
+			r, err := readRequest(in)
+			if err == io.EOF {
+				exit(0)
+				return
+			}
+			if err != nil {
+				fmt.Fprintln(stderr, "layout server:", err)
+				exit(1)
+				return
+			}
+			reqs <- r
+		}
+	}()
 	out := bufio.NewWriterSize(stdout, 1<<16)
-	for {
-		line, err := in.ReadString('\n')
-		if err == io.EOF && line == "" {
-			return 0
-		}
-		f := strings.Fields(line)
-		var size int
-		if err == nil && len(f) == 3 {
-			size, err = strconv.Atoi(f[2])
-		}
-		if err != nil || len(f) != 3 || size < 0 {
-			fmt.Fprintln(stderr, "layout server: garbled request")
-			return 1
-		}
-		dot := make([]byte, size)
-		if _, err := io.ReadFull(in, dot); err != nil {
-			fmt.Fprintln(stderr, "layout server:", err)
-			return 1
-		}
+	for r := range reqs {
 		var warnings []string
 		gv.Warn = func(msg string) { warnings = append(warnings, msg) }
-		outs, err := gv.renderHere(ctx, dot, f[0], strings.Split(f[1], ","))
+		outs, err := gv.renderHere(ctx, r.dot, r.engine, r.formats)
 		var items []string
 		status := "ok"
 		if err != nil {
@@ -323,7 +362,8 @@ func serveLayouts(stdin io.Reader, stdout, stderr io.Writer) int {
 			out.WriteString(it)
 		}
 		if err := out.Flush(); err != nil {
-			return 1
+			exit(1)
+			return
 		}
 	}
 }

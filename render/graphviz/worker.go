@@ -5,6 +5,8 @@ import (
 	"context"
 	"fmt"
 	"os"
+
+	"github.com/dipgraph/dipgraph/internal/gvcache"
 )
 
 // A worker is a fresh copy of the running program, started with workerEnv
@@ -39,8 +41,10 @@ func needsFreshProcess(engine string, dot []byte) bool {
 // start workers of its own: a test binary would run its tests again in
 // every worker, without end.
 func init() {
+	gvcache.Restore() // go-graphviz's init has run: see internal/gvcache
 	if _, worker := os.LookupEnv(workerEnv); worker {
-		os.Exit(serveLayouts(os.Stdin, os.Stdout, os.Stderr))
+		serveLayouts(os.Stdin, os.Stdout, os.Stderr, os.Exit)
+		os.Exit(0)
 	}
 }
 
