@@ -57,25 +57,38 @@ func TestGoldenDOT(t *testing.T) {
 		name   string
 		filter graph.Filter
 		opts   Options
+		level  string // DrawnGraph's level (empty: the built graph as it is)
 	}{
-		{"beijing-2025.fdp.caption.seed3", graph.Filter{}, Options{Layout: "fdp", EdgeLabels: "caption", Seed: 3}},
-		{"beijing-2025.dot.date", graph.Filter{}, Options{Layout: "dot", EdgeLabels: "date"}},
-		{"beijing-2025.neato.none", graph.Filter{}, Options{Layout: "neato", EdgeLabels: "none"}},
-		{"beijing-2025.fdp.count.focus-kim-jong-un-1", graph.Filter{Focus: "kim-jong-un", Depth: 1}, Options{Layout: "fdp", EdgeLabels: "count"}},
-		{"beijing-2025.fdp.weight.asof-2019-06-30", graph.Filter{AsOf: graph.MustDate("2019-06-30"), Window: graph.Window{Years: 2}}, Options{Layout: "fdp", EdgeLabels: "weight"}},
-		{"beijing-2025.fdp.caption.seed3.theme-dark", graph.Filter{}, Options{Layout: "fdp", EdgeLabels: "caption", Seed: 3, Theme: "dark"}},
-		{"beijing-2025.fdp.caption.seed3.theme-print", graph.Filter{}, Options{Layout: "fdp", EdgeLabels: "caption", Seed: 3, Theme: "print"}},
-		{"beijing-2025.fdp.date.seed3.cite", graph.Filter{}, Options{Layout: "fdp", EdgeLabels: "date", Seed: 3, Cite: true}},
-		{"beijing-2025.fdp.none.seed3.cite", graph.Filter{}, Options{Layout: "fdp", EdgeLabels: "none", Seed: 3, Cite: true}},
+		{"beijing-2025.fdp.caption.seed3", graph.Filter{}, Options{Layout: "fdp", EdgeLabels: "caption", Seed: 3}, ""},
+		{"beijing-2025.dot.date", graph.Filter{}, Options{Layout: "dot", EdgeLabels: "date"}, ""},
+		{"beijing-2025.neato.none", graph.Filter{}, Options{Layout: "neato", EdgeLabels: "none"}, ""},
+		{"beijing-2025.fdp.count.focus-kim-jong-un-1", graph.Filter{Focus: "kim-jong-un", Depth: 1}, Options{Layout: "fdp", EdgeLabels: "count"}, ""},
+		{"beijing-2025.fdp.weight.asof-2019-06-30", graph.Filter{AsOf: graph.MustDate("2019-06-30"), Window: graph.Window{Years: 2}}, Options{Layout: "fdp", EdgeLabels: "weight"}, ""},
+		{"beijing-2025.fdp.caption.seed3.theme-dark", graph.Filter{}, Options{Layout: "fdp", EdgeLabels: "caption", Seed: 3, Theme: "dark"}, ""},
+		{"beijing-2025.fdp.caption.seed3.theme-print", graph.Filter{}, Options{Layout: "fdp", EdgeLabels: "caption", Seed: 3, Theme: "print"}, ""},
+		{"beijing-2025.fdp.date.seed3.cite", graph.Filter{}, Options{Layout: "fdp", EdgeLabels: "date", Seed: 3, Cite: true}, ""},
+		{"beijing-2025.fdp.none.seed3.cite", graph.Filter{}, Options{Layout: "fdp", EdgeLabels: "none", Seed: 3, Cite: true}, ""},
 		{"beijing-2025.fdp.caption.seed3.stylesheet", graph.Filter{}, Options{Layout: "fdp", EdgeLabels: "caption", Seed: 3, Sheet: &graph.StyleSheet{
 			Types: map[string]graph.Style{"alliance": {Color: "#112233", Line: "double"}},
 			Kinds: map[graph.Kind]graph.KindStyle{graph.KindCountry: {Fill: "#FFEEDD", Shape: "hexagon"}},
-		}}},
+		}}, ""},
+		// The country level, bundled by sign and by type; people bundled
+		// by sign; minor ties folded; the trio highlighted.
+		{"beijing-2025.fdp.caption.seed3.country", graph.Filter{}, Options{Layout: "fdp", EdgeLabels: "caption", Seed: 3}, "country"},
+		{"beijing-2025.fdp.caption.seed3.country.bundle-type", graph.Filter{}, Options{Layout: "fdp", EdgeLabels: "caption", Seed: 3, Bundle: "type"}, "country"},
+		{"beijing-2025.fdp.caption.seed3.people.bundle-sign", graph.Filter{}, Options{Layout: "fdp", EdgeLabels: "caption", Seed: 3, Bundle: "sign"}, "people"},
+		{"beijing-2025.fdp.caption.seed3.fold-below-3", graph.Filter{}, Options{Layout: "fdp", EdgeLabels: "caption", Seed: 3, FoldBelow: 3}, "people"},
+		{"beijing-2025.fdp.caption.seed3.country.highlight-trio", graph.Filter{}, Options{Layout: "fdp", EdgeLabels: "caption", Seed: 3,
+			Overlay: &Overlay{Highlight: []string{"xi-jinping", "kim-jong-un", "vladimir-putin"}}}, "country"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var b bytes.Buffer
-			if err := DOT(&b, graph.Build(ds, tt.filter), tt.opts); err != nil {
+			g := graph.Build(ds, tt.filter)
+			if tt.level != "" {
+				g = DrawnGraph(g, tt.level, tt.opts)
+			}
+			if err := DOT(&b, g, tt.opts); err != nil {
 				t.Fatal(err)
 			}
 			golden := filepath.Join("testdata", "golden", tt.name+".dot")
