@@ -108,6 +108,7 @@ func importCSV(r *run, files []File) (*graph.Dataset, error) {
 		if err != nil {
 			return nil, err
 		}
+		s.spreadsheet = true
 		for field, header := range opt.Columns {
 			if i := s.col(header); i >= 0 {
 				s.index[field] = i

@@ -46,6 +46,11 @@ type sheet struct {
 	row    int            // the current row's number
 	rec    []string       // the current row's cells
 	comma  rune
+	// spreadsheet marks a sheet in dipgraph's own layout (import --from
+	// csv): its cells keep every character but the spaces around them, and
+	// lose the quote export puts before a cell a spreadsheet could read as
+	// a formula (data.UnprotectCell).
+	spreadsheet bool
 }
 
 // openSheet starts reading f. comma 0 guesses the delimiter from the first
@@ -251,12 +256,19 @@ func latin1(v string) string {
 }
 
 // get returns the current row's cell in the named column, trimmed; ""
-// when the sheet has no such column.
+// when the sheet has no such column. A spreadsheet's cell is trimmed of
+// spaces only (a tab, a carriage return or a no-break space at either end
+// is text the data holds) and loses the formula-guarding quote that export
+// puts before it.
 func (s *sheet) get(name string) string {
-	if i := s.col(name); i >= 0 {
-		return strings.TrimSpace(s.rec[i])
+	i := s.col(name)
+	switch {
+	case i < 0:
+		return ""
+	case s.spreadsheet:
+		return data.UnprotectCell(strings.Trim(s.rec[i], " "))
 	}
-	return ""
+	return strings.TrimSpace(s.rec[i])
 }
 
 // at returns the position of the current row's cell in the named column.
