@@ -68,6 +68,10 @@ type csvImport struct {
 	autoSrc     map[string]string // cell value → source id
 	entAt       []entityAt        // where each entity came from
 	recIDs      map[string]bool
+	// suggest proposes entity ids for unknown ones; made for the first
+	// nSuggest entities, and again when there are more.
+	suggest  *graph.Suggester
+	nSuggest int
 }
 
 // importCSV reads spreadsheets: a relations sheet and optionally an
@@ -453,7 +457,7 @@ func (c *csvImport) checkCountries() {
 			j, found := c.ents[id]
 			switch {
 			case !ok || !found:
-				c.r.skip(data.Problem{Pos: at.pos, Msg: fmt.Sprintf("column country: unknown country %q for %q%s", e.Country, e.ID, graph.Suggest(e.Country, c.ids())),
+				c.r.skip(data.Problem{Pos: at.pos, Msg: fmt.Sprintf("column country: unknown country %q for %q%s", e.Country, e.ID, c.suggestEntity(e.Country)),
 					Hint: "name an entity of kind country by its id or name"})
 				dropped[e.ID] = true
 				continue
@@ -485,6 +489,16 @@ func (c *csvImport) checkCountries() {
 			}
 		}
 	}
+}
+
+// suggestEntity is graph.Suggest against the entities so far, with one
+// Suggester kept while they do not change (it bounds its work, so many
+// rows naming unknown entities cost time linear in the sheet).
+func (c *csvImport) suggestEntity(v string) string {
+	if c.suggest == nil || c.nSuggest != len(c.ds.Entities) {
+		c.suggest, c.nSuggest = graph.NewSuggester(c.ids()), len(c.ds.Entities)
+	}
+	return c.suggest.Suggest(v)
 }
 
 func (c *csvImport) ids() []string {
@@ -586,7 +600,7 @@ func (c *csvImport) relationRow(s *sheet) {
 			ok = id != ""
 		}
 		if !ok {
-			s.bad(cols[i], "declare it in the entities sheet, or fix the id or name", "unknown entity %q%s", p, graph.Suggest(p, c.ids()))
+			s.bad(cols[i], "declare it in the entities sheet, or fix the id or name", "unknown entity %q%s", p, c.suggestEntity(p))
 			return
 		}
 		if seen[id] {
