@@ -122,7 +122,7 @@ func importCSV(r *run, files []File) (*graph.Dataset, error) {
 		kind := sheetKind(s)
 		if kind == "" {
 			return nil, problemErr(data.Pos{File: f.Name, Line: 1, Col: 1},
-				"cannot tell what this sheet holds from its header: "+strings.Join(s.header, ", "),
+				"cannot tell what this sheet holds from its header: "+s.headerList(),
 				"a relations sheet has type, from and to (or between) and date columns; an entities sheet id, kind and name; map other headers with --column FIELD=HEADER")
 		}
 		sheets[kind] = append(sheets[kind], s)
@@ -197,7 +197,7 @@ func (c *csvImport) requireColumns(s *sheet, kind string) {
 	missing := func(what, hint string) {
 		c.r.fail(data.Problem{Pos: data.Pos{File: s.name, Line: 1, Col: len(s.header) + 1},
 			Msg:  fmt.Sprintf("the %s sheet has no %s column", strings.TrimSuffix(kind, "s"), what),
-			Hint: hint + "; the header row has: " + strings.Join(s.header, ", ") + " (map other headers with --column FIELD=HEADER)"})
+			Hint: hint + "; the header row has: " + s.headerList() + " (map other headers with --column FIELD=HEADER)"})
 	}
 	switch kind {
 	case "relations":

@@ -153,7 +153,7 @@ func (s *sheet) require(names ...string) bool {
 		if s.col(n) < 0 {
 			s.r.fail(data.Problem{Pos: data.Pos{File: s.name, Line: 1, Col: len(s.header) + 1},
 				Msg:  fmt.Sprintf("missing column %q%s", n, suggestColumn(n, s.header)),
-				Hint: "the header row has: " + strings.Join(s.header, ", ")})
+				Hint: "the header row has: " + s.headerList()})
 			ok = false
 		}
 	}
@@ -284,6 +284,21 @@ func (s *sheet) pos(i int) data.Pos { return data.Pos{File: s.name, Line: s.row,
 // bad reports a cell that makes the current row unusable.
 func (s *sheet) bad(col, hint, format string, args ...any) {
 	s.r.skip(data.Problem{Pos: s.at(col), Msg: fmt.Sprintf("column %s: ", col) + fmt.Sprintf(format, args...), Hint: hint})
+}
+
+// headerList is the header's cells for a message: each cut to
+// data.MaxQuoted characters, and the first 40 of them.
+func (s *sheet) headerList() string {
+	const most = 40
+	var cells []string
+	for i, h := range s.header {
+		if i == most {
+			cells = append(cells, fmt.Sprintf("… and %d more", len(s.header)-most))
+			break
+		}
+		cells = append(cells, data.ClipValue(h))
+	}
+	return strings.Join(cells, ", ")
 }
 
 // suggestColumn proposes a header that looks like the missing column.
