@@ -32,6 +32,7 @@ type Suggester struct {
 	cands  []candidate // sorted by length in runes
 	lower  []string    // the candidates lower-cased, sorted, for prefixes
 	byLow  map[string]string
+	exact  map[string]bool
 	maxLen int // the longest candidate, in bytes
 	cache  map[string]string
 	work   int
@@ -47,8 +48,9 @@ type candidate struct {
 
 // NewSuggester prepares the candidates.
 func NewSuggester(candidates []string) *Suggester {
-	sg := &Suggester{byLow: map[string]string{}, cache: map[string]string{}, budget: SuggestBudget}
+	sg := &Suggester{byLow: map[string]string{}, exact: map[string]bool{}, cache: map[string]string{}, budget: SuggestBudget}
 	for _, c := range candidates {
+		sg.exact[c] = true
 		r := []rune(c)
 		sg.cands = append(sg.cands, candidate{s: c, runes: r, sig: signature(r)})
 		low := strings.ToLower(c)
@@ -73,7 +75,9 @@ func (sg *Suggester) Work() int { return sg.work }
 // (and at least two may), or when one of the two is a prefix of the other
 // at least three letters long ("ukr" for "ukraine", "kim" for
 // "kim-jong-un"), which counts as one edit. Of equally close candidates the
-// first in byte order wins.
+// first in byte order wins. When s holds a letter that looks like a Latin
+// one (the Cyrillic у in "tуpe"), the suggestion names it:
+// ` ("tуpe" contains the Cyrillic letter у (U+0443); did you mean "type"?)`.
 func (sg *Suggester) Suggest(s string) string {
 	if v, ok := sg.cache[s]; ok {
 		return v
@@ -81,9 +85,19 @@ func (sg *Suggester) Suggest(s string) string {
 	if sg.work >= sg.budget {
 		return ""
 	}
-	best := sg.closest(s)
 	out := ""
-	if best != "" {
+	if skeleton, letter, ok := latinSkeleton(s); ok {
+		// A look-alike letter: name it, and suggest from what s looks like.
+		best := skeleton
+		if !sg.exact[skeleton] {
+			best = sg.closest(skeleton)
+		}
+		if best == "" || best == s {
+			out = fmt.Sprintf(" (%q contains %s)", s, describeLetter(letter))
+		} else {
+			out = fmt.Sprintf(" (%q contains %s; did you mean %q?)", s, describeLetter(letter), best)
+		}
+	} else if best := sg.closest(s); best != "" {
 		out = fmt.Sprintf(" (did you mean %q?)", best)
 	}
 	sg.cache[s] = out

@@ -154,3 +154,21 @@ func BenchmarkSuggester(b *testing.B) {
 		})
 	}
 }
+
+func TestSuggestLookalike(t *testing.T) {
+	fields := []string{"id", "type", "between", "source", "date"}
+	for _, c := range []struct{ in, want string }{
+		{"tуpe", ` ("tуpe" contains the Cyrillic letter у (U+0443); did you mean "type"?)`},
+		{"ѕource", ` ("ѕource" contains the Cyrillic letter ѕ (U+0455); did you mean "source"?)`},
+		{"dαte", ` ("dαte" contains the Greek letter α (U+03B1); did you mean "date"?)`},
+		{"ｉｄ", ` ("ｉｄ" contains the fullwidth letter ｉ (U+FF49); did you mean "id"?)`},
+		{"betwееm", ` ("betwееm" contains the Cyrillic letter е (U+0435); did you mean "between"?)`}, // and a typo
+		{"хуzzу", ` ("хуzzу" contains the Cyrillic letter х (U+0445))`},
+		{"tipe", ` (did you mean "type"?)`},
+		{"Korea", ""},
+	} {
+		if got := Suggest(c.in, fields); got != c.want {
+			t.Errorf("Suggest(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
