@@ -51,6 +51,47 @@ type sheet struct {
 	// lose the quote export puts before a cell a spreadsheet could read as
 	// a formula (data.UnprotectCell).
 	spreadsheet bool
+	limit       *rowLimit
+}
+
+// MaxRow is the longest row a sheet may have, in bytes. A longer one
+// fails the import at its row: encoding/csv holds a whole row, and more,
+// in memory — a 200 MB cell took over 6 GB — and no dataset's row is
+// anywhere near this long (an unclosed quote, which makes the rest of the
+// file one cell, is the likely cause).
+const MaxRow = 1 << 20
+
+// errRowTooLong is rowLimit's error.
+var errRowTooLong = errors.New("row too long")
+
+// rowLimit passes a sheet's bytes to the CSV reader and fails once more
+// than limit bytes (and the reader's look-ahead) have been read since the
+// current row began: start is the row's offset, which the sheet updates
+// after each row.
+type rowLimit struct {
+	r           io.Reader
+	read, start int64
+	limit       int64
+}
+
+// rowSlack allows for encoding/csv's read-ahead (a 4 KiB buffer).
+const rowSlack = 64 << 10
+
+func (l *rowLimit) Read(p []byte) (int, error) {
+	if l.read-l.start > l.limit+rowSlack {
+		return 0, errRowTooLong
+	}
+	n, err := l.r.Read(p)
+	l.read += int64(n)
+	return n, err
+}
+
+// tooLong is the problem of a row over MaxRow, which ends the import: the
+// rest of the row cannot be told from the rows after it.
+func (s *sheet) tooLong(row int) error {
+	return problemErr(data.Pos{File: s.name, Line: row, Col: 1},
+		fmt.Sprintf("row %d is longer than %s, the most a row may hold", row, data.FormatSize(MaxRow)),
+		"check for a quote that is opened and never closed (it makes the rest of the file one cell); a cell this long is no dataset's")
 }
 
 // openSheet starts reading f. comma 0 guesses the delimiter from the first
@@ -73,16 +114,21 @@ func openSheet(r *run, f File, comma rune, enc Encoding, lazyQuotes bool) (*shee
 	if comma == 0 {
 		comma = guessComma(br)
 	}
-	cr := csv.NewReader(src)
+	limit := &rowLimit{r: src, limit: MaxRow}
+	cr := csv.NewReader(limit)
 	cr.Comma = comma
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 	cr.LazyQuotes = lazyQuotes
-	s := &sheet{r: r, name: f.Name, cr: cr, enc: enc, comma: comma}
+	s := &sheet{r: r, name: f.Name, cr: cr, enc: enc, comma: comma, limit: limit}
 	rec, err := cr.Read()
 	if err == io.EOF {
 		return nil, problemErr(data.Pos{File: f.Name}, "the file is empty", "a sheet starts with a header row naming its columns")
 	}
+	if errors.Is(err, errRowTooLong) {
+		return nil, s.tooLong(1)
+	}
+	limit.start = cr.InputOffset()
 	if err != nil {
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
@@ -182,6 +228,12 @@ func (s *sheet) next() (bool, error) {
 			return false, nil
 		}
 		s.row++
+		if errors.Is(err, errRowTooLong) {
+			return false, s.tooLong(s.row)
+		}
+		if s.limit != nil {
+			s.limit.start = s.cr.InputOffset()
+		}
 		if err != nil {
 			var pe *csv.ParseError
 			if !errors.As(err, &pe) {
