@@ -27,8 +27,8 @@ const DefaultDataset = "beijing-2025"
 // MaxInput is the largest data file read by default, in bytes (the
 // commands' --max-input raises or lowers it). Larger files are refused with
 // an error rather than read into memory. Decoding YAML holds its tokens and
-// tree, 150 to 190 times the file's size: a 16 MiB file peaks at 2.4 GB
-// (block style) to 3.1 GB (the densest, one relation per line in flow
+// tree, 110 to 190 times the file's size: a 16 MiB file peaks at 1.8 GB
+// (block style) to 3.0 GB (the densest, one relation per line in flow
 // style), so the default keeps a run within about 3 GB.
 const MaxInput = 16 << 20
 
