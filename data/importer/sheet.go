@@ -74,7 +74,7 @@ type rowLimit struct {
 	limit       int64
 }
 
-// rowSlack allows for encoding/csv's read-ahead (a 4 KiB buffer).
+// rowSlack allows for encoding/csv's read-ahead (its buffer is 4 KiB).
 const rowSlack = 64 << 10
 
 func (l *rowLimit) Read(p []byte) (int, error) {
