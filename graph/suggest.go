@@ -17,12 +17,12 @@ func Suggest(s string, candidates []string) string {
 }
 
 // SuggestBudget is how much work one Suggester does in all, in units of
-// one candidate looked at or one cell of an edit-distance table: about a
-// tenth of a second. Once it is spent, Suggest proposes nothing for a
+// one candidate looked at or one cell of an edit-distance table: a tenth
+// to a third of a second. Once it is spent, Suggest proposes nothing for a
 // string it has not seen, so that checking n strings against m candidates
 // costs time linear in n and m plus this bound, not n·m: a file with
 // 8,000 unknown references took 70 s when every pair was compared.
-const SuggestBudget = 20_000_000
+const SuggestBudget = 50_000_000
 
 // Suggester proposes, for strings that are not among a list of
 // candidates, the candidate they were probably meant to be. It remembers
