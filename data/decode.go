@@ -53,13 +53,16 @@ type file struct {
 type decoder struct {
 	name  string
 	probs Problems
+	// kind names the kind of file in messages, in the plural: "data
+	// files", "manifests", "style files".
+	kind string
 }
 
 // decodeBytes decodes one data file. JSON input (name ending in .json) is
 // first checked for strict JSON syntax; both formats then go through the
 // same tree walk, so they report problems the same way.
 func decodeBytes(name string, src []byte, isJSON bool) (*file, Problems) {
-	d := &decoder{name: name}
+	d := &decoder{name: name, kind: "data files"}
 	body := d.document(src, isJSON, "a data file")
 	if body == nil {
 		return nil, d.probs
@@ -302,23 +305,50 @@ type field struct {
 	val    ast.Node
 }
 
-// value strips tags and refuses anchors and aliases: data files are plain
-// trees (an alias could multiply a small file into a huge one).
+// value strips the tags of YAML's plain types and refuses other tags,
+// anchors and aliases: data files are plain trees of text, numbers and
+// true/false (an alias could multiply a small file into a huge one, and a
+// !!binary value is base64 that would become a name).
 func (d *decoder) value(n ast.Node) ast.Node {
 	for {
 		switch v := n.(type) {
 		case *ast.TagNode:
+			if tag := tagName(v); !plainTags[tag] {
+				hint := "remove the tag and write the value as plain text, a number, true or false"
+				if tag == "!!binary" {
+					hint = "remove the tag and write the text itself, not base64"
+				}
+				// The value is read on, so that the one mistake is
+				// reported once (not also as a missing name).
+				d.probs.add(d.pos(v), hint, "the YAML tag %s is not supported in %s", ClipValue(tag), d.kind)
+			}
 			n = v.Value
 		case *ast.AnchorNode:
-			d.probs.add(d.pos(v), "write the value out in full", "YAML anchors (&name) are not supported in data files")
+			d.probs.add(d.pos(v), "write the value out in full", "YAML anchors (&name) are not supported in %s", d.kind)
 			return nil
 		case *ast.AliasNode:
-			d.probs.add(d.pos(v), "write the value out in full", "YAML aliases (*name) are not supported in data files")
+			d.probs.add(d.pos(v), "write the value out in full", "YAML aliases (*name) are not supported in %s", d.kind)
 			return nil
 		default:
 			return n
 		}
 	}
+}
+
+// plainTags are the tags of the YAML types a file may hold, which change
+// nothing about the value (!!str, !!int, …); any other tag is refused.
+var plainTags = map[string]bool{"!!str": true, "!!int": true, "!!float": true, "!!bool": true, "!!null": true, "!!map": true, "!!seq": true}
+
+// tagName is a tag in its short form: !<tag:yaml.org,2002:str> is !!str.
+func tagName(n *ast.TagNode) string {
+	if n.Start == nil {
+		return "!"
+	}
+	tag := n.Start.Value
+	if rest, ok := strings.CutPrefix(tag, "!<tag:yaml.org,2002:"); ok && strings.HasSuffix(rest, ">") {
+		return "!!" + strings.TrimSuffix(rest, ">")
+	}
+	return tag
 }
 
 // item says whether a list item is a mapping to decode. Anything else (an

@@ -59,7 +59,7 @@ var (
 // ParseManifest decodes a manifest. settings are the keys a figure or the
 // defaults may use. Every problem is reported at once, with positions.
 func ParseManifest(name string, src []byte, settings []string) (*Manifest, error) {
-	d := &decoder{name: name}
+	d := &decoder{name: name, kind: "manifests"}
 	m := &Manifest{File: name}
 	body := d.document(src, false, "a manifest")
 	if body == nil {

@@ -29,12 +29,14 @@ type Problem struct {
 	Hint string
 }
 
+// String is the problem as a line of text, "file:line:col: message; hint",
+// with long values in it shortened (ClipMessage).
 func (p Problem) String() string {
 	s := p.Pos.String() + ": " + p.Msg
 	if p.Hint != "" {
 		s += "; " + p.Hint
 	}
-	return s
+	return ClipMessage(s)
 }
 
 // Problems is every problem found, and is the error Load returns when the

@@ -28,11 +28,12 @@ var (
 )
 
 // SplitList splits a list cell at unescaped ';' and unescapes each item;
-// items are trimmed and empty ones dropped.
+// items are trimmed of spaces (only: a tab at an item's end is its text)
+// and empty ones dropped.
 func SplitList(cell string) []string {
 	var out []string
 	for _, raw := range splitRaw(cell, ';') {
-		if item := unescape(strings.TrimSpace(raw)); item != "" {
+		if item := unescape(trimSpaces(raw)); item != "" {
 			out = append(out, item)
 		}
 	}
@@ -44,17 +45,21 @@ func SplitList(cell string) []string {
 func SplitRoles(cell string) [][]string {
 	var out [][]string
 	for _, raw := range splitRaw(cell, ';') {
-		if strings.TrimSpace(raw) == "" {
+		if trimSpaces(raw) == "" {
 			continue
 		}
 		var parts []string
 		for _, p := range splitRaw(raw, '|') {
-			parts = append(parts, unescape(strings.TrimSpace(p)))
+			parts = append(parts, unescape(trimSpaces(p)))
 		}
 		out = append(out, parts)
 	}
 	return out
 }
+
+// trimSpaces trims the spaces around a list item, which JoinList puts
+// after each ';'.
+func trimSpaces(s string) string { return strings.Trim(s, " ") }
 
 // splitRaw splits s at every sep not escaped by a backslash, keeping the
 // escapes in the parts.

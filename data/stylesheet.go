@@ -28,7 +28,7 @@ var (
 // value at fault. Type ids are checked against the data when the figure is
 // drawn (CheckStyleSheet), since a style file can serve several datasets.
 func ParseStyleSheet(name string, src []byte) (*graph.StyleSheet, error) {
-	d := &decoder{name: name}
+	d := &decoder{name: name, kind: "style files"}
 	body := d.document(src, false, "a style file")
 	if body == nil {
 		d.probs.Sort()

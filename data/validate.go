@@ -238,7 +238,10 @@ func (m *merged) validate(files []*file) Problems {
 			}
 		}
 	}
-	entityList := ds.EntityIDs()
+	// One suggester per list, made when first needed: it remembers its
+	// answers and bounds its work (graph.SuggestBudget), so thousands of
+	// unknown references cost time linear in the file.
+	entitySuggest := lazySuggester(ds.EntityIDs)
 	for i := range ds.Entities {
 		e, a := &ds.Entities[i], m.entityAt[i]
 		switch {
@@ -251,7 +254,7 @@ func (m *merged) validate(files []*file) Problems {
 			j, ok := entIDs[e.Country]
 			switch {
 			case !ok:
-				ps.add(a.pos("country"), "declare the country under entities: or fix the id", "unknown country %q for %q%s", e.Country, e.ID, graph.Suggest(e.Country, entityList))
+				ps.add(a.pos("country"), "declare the country under entities: or fix the id", "unknown country %q for %q%s", e.Country, e.ID, entitySuggest().Suggest(e.Country))
 			case ds.Entities[j].Kind != graph.KindCountry:
 				ps.add(a.pos("country"), "country: must name an entity of kind country", "%q is a %s, not a country", e.Country, ds.Entities[j].Kind)
 			}
@@ -261,10 +264,14 @@ func (m *merged) validate(files []*file) Problems {
 	// Records.
 	recIDs := map[string]int{}
 	typeList := ds.TypeIDs()
-	srcList := make([]string, len(ds.Sources))
-	for i, s := range ds.Sources {
-		srcList[i] = s.ID
-	}
+	typeSuggest := lazySuggester(func() []string { return typeList })
+	srcSuggest := lazySuggester(func() []string {
+		srcList := make([]string, len(ds.Sources))
+		for i, s := range ds.Sources {
+			srcList[i] = s.ID
+		}
+		return srcList
+	})
 	for i := range ds.Records {
 		r, a := &ds.Records[i], m.recAt[i]
 		// Numbered within its own file, as the decoder numbers it.
@@ -285,7 +292,7 @@ func (m *merged) validate(files []*file) Problems {
 		case r.Type == "":
 			ps.add(a.pos(""), "add type: one of "+strings.Join(typeList, ", "), "%s has no type", name)
 		case !typeOK:
-			ps.add(a.pos("type"), "declare it under types: or use one of "+strings.Join(typeList, ", "), "unknown relation type %q%s", r.Type, graph.Suggest(r.Type, typeList))
+			ps.add(a.pos("type"), "declare it under types: or use one of "+strings.Join(typeList, ", "), "unknown relation type %q%s", r.Type, typeSuggest().Suggest(r.Type))
 		}
 		_, hasBetween := a["between"]
 		_, hasFrom := a["from"]
@@ -314,7 +321,7 @@ func (m *merged) validate(files []*file) Problems {
 				ps.add(pp, "list each entity once", "%s lists %q twice", name, p)
 			default:
 				if _, ok := entIDs[p]; !ok {
-					ps.add(pp, "declare it under entities: or fix the id", "unknown entity %q%s", p, graph.Suggest(p, entityList))
+					ps.add(pp, "declare it under entities: or fix the id", "unknown entity %q%s", p, entitySuggest().Suggest(p))
 				}
 			}
 			seen[p] = true
@@ -352,7 +359,7 @@ func (m *merged) validate(files []*file) Problems {
 			ps.add(a.pos(""), "add source: the id of a source under sources:", "%s has no source", name)
 		default:
 			if _, ok := srcIDs[r.Source]; !ok {
-				ps.add(a.pos("source"), "declare it under sources: or fix the id", "unknown source %q%s", r.Source, graph.Suggest(r.Source, srcList))
+				ps.add(a.pos("source"), "declare it under sources: or fix the id", "unknown source %q%s", r.Source, srcSuggest().Suggest(r.Source))
 			}
 		}
 	}
@@ -399,4 +406,16 @@ func entityDiff(a, b graph.Entity) string {
 		d = append(d, "other fields: native name, aliases, roles or note")
 	}
 	return "there: " + strings.Join(d, "; ")
+}
+
+// lazySuggester returns a function that makes a graph.Suggester for the
+// list on its first call and returns the same one after.
+func lazySuggester(list func() []string) func() *graph.Suggester {
+	var sg *graph.Suggester
+	return func() *graph.Suggester {
+		if sg == nil {
+			sg = graph.NewSuggester(list())
+		}
+		return sg
+	}
 }

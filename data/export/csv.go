@@ -18,6 +18,8 @@ var Sheets = data.Sheets
 // the others of the sheet layout in data/sheet.go), one row per item in
 // the dataset's order. The types sheet is left out when the dataset declares no types. bom starts each
 // sheet with a UTF-8 byte order mark, which Excel needs to read UTF-8.
+// A cell a spreadsheet could read as a formula starts with a single quote
+// (data.ProtectCell), which the importer takes off again.
 func CSV(ds *graph.Dataset, bom bool) (map[string][]byte, error) {
 	out := map[string][]byte{}
 	write := func(name string, header []string, rows [][]string) error {
@@ -28,6 +30,11 @@ func CSV(ds *graph.Dataset, bom bool) (map[string][]byte, error) {
 		w := csv.NewWriter(&b)
 		if err := w.Write(header); err != nil {
 			return err
+		}
+		for _, row := range rows {
+			for i, cell := range row {
+				row[i] = data.ProtectCell(cell)
+			}
 		}
 		if err := w.WriteAll(rows); err != nil {
 			return err

@@ -68,6 +68,10 @@ type csvImport struct {
 	autoSrc     map[string]string // cell value → source id
 	entAt       []entityAt        // where each entity came from
 	recIDs      map[string]bool
+	// suggest proposes entity ids for unknown ones; made for the first
+	// nSuggest entities, and again when there are more.
+	suggest  *graph.Suggester
+	nSuggest int
 }
 
 // importCSV reads spreadsheets: a relations sheet and optionally an
@@ -108,6 +112,7 @@ func importCSV(r *run, files []File) (*graph.Dataset, error) {
 		if err != nil {
 			return nil, err
 		}
+		s.spreadsheet = true
 		for field, header := range opt.Columns {
 			if i := s.col(header); i >= 0 {
 				s.index[field] = i
@@ -117,7 +122,7 @@ func importCSV(r *run, files []File) (*graph.Dataset, error) {
 		kind := sheetKind(s)
 		if kind == "" {
 			return nil, problemErr(data.Pos{File: f.Name, Line: 1, Col: 1},
-				"cannot tell what this sheet holds from its header: "+strings.Join(s.header, ", "),
+				"cannot tell what this sheet holds from its header: "+s.headerList(),
 				"a relations sheet has type, from and to (or between) and date columns; an entities sheet id, kind and name; map other headers with --column FIELD=HEADER")
 		}
 		sheets[kind] = append(sheets[kind], s)
@@ -192,7 +197,7 @@ func (c *csvImport) requireColumns(s *sheet, kind string) {
 	missing := func(what, hint string) {
 		c.r.fail(data.Problem{Pos: data.Pos{File: s.name, Line: 1, Col: len(s.header) + 1},
 			Msg:  fmt.Sprintf("the %s sheet has no %s column", strings.TrimSuffix(kind, "s"), what),
-			Hint: hint + "; the header row has: " + strings.Join(s.header, ", ") + " (map other headers with --column FIELD=HEADER)"})
+			Hint: hint + "; the header row has: " + s.headerList() + " (map other headers with --column FIELD=HEADER)"})
 	}
 	switch kind {
 	case "relations":
@@ -452,7 +457,7 @@ func (c *csvImport) checkCountries() {
 			j, found := c.ents[id]
 			switch {
 			case !ok || !found:
-				c.r.skip(data.Problem{Pos: at.pos, Msg: fmt.Sprintf("column country: unknown country %q for %q%s", e.Country, e.ID, graph.Suggest(e.Country, c.ids())),
+				c.r.skip(data.Problem{Pos: at.pos, Msg: fmt.Sprintf("column country: unknown country %q for %q%s", e.Country, e.ID, c.suggestEntity(e.Country)),
 					Hint: "name an entity of kind country by its id or name"})
 				dropped[e.ID] = true
 				continue
@@ -484,6 +489,16 @@ func (c *csvImport) checkCountries() {
 			}
 		}
 	}
+}
+
+// suggestEntity is graph.Suggest against the entities so far, with one
+// Suggester kept while they do not change (it bounds its work, so many
+// rows naming unknown entities cost time linear in the sheet).
+func (c *csvImport) suggestEntity(v string) string {
+	if c.suggest == nil || c.nSuggest != len(c.ds.Entities) {
+		c.suggest, c.nSuggest = graph.NewSuggester(c.ids()), len(c.ds.Entities)
+	}
+	return c.suggest.Suggest(v)
 }
 
 func (c *csvImport) ids() []string {
@@ -585,7 +600,7 @@ func (c *csvImport) relationRow(s *sheet) {
 			ok = id != ""
 		}
 		if !ok {
-			s.bad(cols[i], "declare it in the entities sheet, or fix the id or name", "unknown entity %q%s", p, graph.Suggest(p, c.ids()))
+			s.bad(cols[i], "declare it in the entities sheet, or fix the id or name", "unknown entity %q%s", p, c.suggestEntity(p))
 			return
 		}
 		if seen[id] {

@@ -46,6 +46,52 @@ type sheet struct {
 	row    int            // the current row's number
 	rec    []string       // the current row's cells
 	comma  rune
+	// spreadsheet marks a sheet in dipgraph's own layout (import --from
+	// csv): its cells keep every character but the spaces around them, and
+	// lose the quote export puts before a cell a spreadsheet could read as
+	// a formula (data.UnprotectCell).
+	spreadsheet bool
+	limit       *rowLimit
+}
+
+// MaxRow is the longest row a sheet may have, in bytes. A longer one
+// fails the import at its row: encoding/csv holds a whole row, and more,
+// in memory — a 200 MB cell took over 6 GB — and no dataset's row is
+// anywhere near this long (an unclosed quote, which makes the rest of the
+// file one cell, is the likely cause).
+const MaxRow = 1 << 20
+
+// errRowTooLong is rowLimit's error.
+var errRowTooLong = errors.New("row too long")
+
+// rowLimit passes a sheet's bytes to the CSV reader and fails once more
+// than limit bytes (and the reader's look-ahead) have been read since the
+// current row began: start is the row's offset, which the sheet updates
+// after each row.
+type rowLimit struct {
+	r           io.Reader
+	read, start int64
+	limit       int64
+}
+
+// rowSlack allows for encoding/csv's read-ahead (its buffer is 4 KiB).
+const rowSlack = 64 << 10
+
+func (l *rowLimit) Read(p []byte) (int, error) {
+	if l.read-l.start > l.limit+rowSlack {
+		return 0, errRowTooLong
+	}
+	n, err := l.r.Read(p)
+	l.read += int64(n)
+	return n, err
+}
+
+// tooLong is the problem of a row over MaxRow, which ends the import: the
+// rest of the row cannot be told from the rows after it.
+func (s *sheet) tooLong(row int) error {
+	return problemErr(data.Pos{File: s.name, Line: row, Col: 1},
+		fmt.Sprintf("row %d is longer than %s, the most a row may hold", row, data.FormatSize(MaxRow)),
+		"check for a quote that is opened and never closed (it makes the rest of the file one cell); a cell this long is no dataset's")
 }
 
 // openSheet starts reading f. comma 0 guesses the delimiter from the first
@@ -68,16 +114,21 @@ func openSheet(r *run, f File, comma rune, enc Encoding, lazyQuotes bool) (*shee
 	if comma == 0 {
 		comma = guessComma(br)
 	}
-	cr := csv.NewReader(src)
+	limit := &rowLimit{r: src, limit: MaxRow}
+	cr := csv.NewReader(limit)
 	cr.Comma = comma
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 	cr.LazyQuotes = lazyQuotes
-	s := &sheet{r: r, name: f.Name, cr: cr, enc: enc, comma: comma}
+	s := &sheet{r: r, name: f.Name, cr: cr, enc: enc, comma: comma, limit: limit}
 	rec, err := cr.Read()
 	if err == io.EOF {
 		return nil, problemErr(data.Pos{File: f.Name}, "the file is empty", "a sheet starts with a header row naming its columns")
 	}
+	if errors.Is(err, errRowTooLong) {
+		return nil, s.tooLong(1)
+	}
+	limit.start = cr.InputOffset()
 	if err != nil {
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
@@ -148,7 +199,7 @@ func (s *sheet) require(names ...string) bool {
 		if s.col(n) < 0 {
 			s.r.fail(data.Problem{Pos: data.Pos{File: s.name, Line: 1, Col: len(s.header) + 1},
 				Msg:  fmt.Sprintf("missing column %q%s", n, suggestColumn(n, s.header)),
-				Hint: "the header row has: " + strings.Join(s.header, ", ")})
+				Hint: "the header row has: " + s.headerList()})
 			ok = false
 		}
 	}
@@ -177,6 +228,12 @@ func (s *sheet) next() (bool, error) {
 			return false, nil
 		}
 		s.row++
+		if errors.Is(err, errRowTooLong) {
+			return false, s.tooLong(s.row)
+		}
+		if s.limit != nil {
+			s.limit.start = s.cr.InputOffset()
+		}
 		if err != nil {
 			var pe *csv.ParseError
 			if !errors.As(err, &pe) {
@@ -251,12 +308,19 @@ func latin1(v string) string {
 }
 
 // get returns the current row's cell in the named column, trimmed; ""
-// when the sheet has no such column.
+// when the sheet has no such column. A spreadsheet's cell is trimmed of
+// spaces only (a tab, a carriage return or a no-break space at either end
+// is text the data holds) and loses the formula-guarding quote that export
+// puts before it.
 func (s *sheet) get(name string) string {
-	if i := s.col(name); i >= 0 {
-		return strings.TrimSpace(s.rec[i])
+	i := s.col(name)
+	switch {
+	case i < 0:
+		return ""
+	case s.spreadsheet:
+		return data.UnprotectCell(strings.Trim(s.rec[i], " "))
 	}
-	return ""
+	return strings.TrimSpace(s.rec[i])
 }
 
 // at returns the position of the current row's cell in the named column.
@@ -272,6 +336,21 @@ func (s *sheet) pos(i int) data.Pos { return data.Pos{File: s.name, Line: s.row,
 // bad reports a cell that makes the current row unusable.
 func (s *sheet) bad(col, hint, format string, args ...any) {
 	s.r.skip(data.Problem{Pos: s.at(col), Msg: fmt.Sprintf("column %s: ", col) + fmt.Sprintf(format, args...), Hint: hint})
+}
+
+// headerList is the header's cells for a message: each cut to
+// data.MaxQuoted characters, and the first 40 of them.
+func (s *sheet) headerList() string {
+	const most = 40
+	var cells []string
+	for i, h := range s.header {
+		if i == most {
+			cells = append(cells, fmt.Sprintf("… and %d more", len(s.header)-most))
+			break
+		}
+		cells = append(cells, data.ClipValue(h))
+	}
+	return strings.Join(cells, ", ")
 }
 
 // suggestColumn proposes a header that looks like the missing column.

@@ -124,6 +124,9 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if _, set := os.LookupEnv("GOGC"); !set && !longRunning(args) {
 		defer debug.SetGCPercent(debug.SetGCPercent(400))
 	}
+	if _, ok := stderr.(*clipWriter); !ok {
+		stderr = &clipWriter{stderr}
+	}
 	e := &env{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr}
 	if len(args) == 0 {
 		fmt.Fprint(stderr, overviewText())

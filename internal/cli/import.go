@@ -35,7 +35,8 @@ Rows that cannot be used are skipped with a warning naming file:row:column
 and counted (--strict makes them errors); problems with a whole file (a
 missing column, text in the wrong encoding) are errors. The output is
 checked as "dipgraph validate" would and written atomically: on any error
-nothing is written. See docs/import-export.md for the column mappings, the
+nothing is written. An output larger than --max-input (16MiB by default),
+which dipgraph would refuse to read, is not written either. See docs/import-export.md for the column mappings, the
 CAMEO and COW code tables and how records are aggregated.
 
 Examples:
@@ -162,6 +163,14 @@ func runImport(e *env, args []string) int {
 		names = append(names, filepath.Base(p))
 	}
 	out := append([]byte(fmt.Sprintf("# Written by dipgraph import --from %s from %s.\n", f.kind, strings.Join(names, ", "))), data.EncodeYAML(ds)...)
+	// What is written must be readable: not over the input limit, which
+	// every command that reads it would refuse (and loading it here would
+	// take the memory that limit is there to bound).
+	if int64(len(out)) > e.maxInput {
+		fmt.Fprintf(e.stderr, "dipgraph import: the data file would be %s, larger than the input limit of %s that dipgraph reads (--max-input); nothing written: import less (--since, --until, --countries, or fewer files), or give a larger --max-input SIZE here and to every command that reads the file\n",
+			approxSize(int64(len(out))), data.FormatSize(e.maxInput))
+		return exitData
+	}
 	// What is written must load clean, as a hand-written file would.
 	outName := f.output
 	if outName == "-" {
@@ -346,4 +355,18 @@ func isDigits(s string) bool { return s != "" && strings.Trim(s, "0123456789") =
 // file or directory".
 func cannotRead(path string, err error) error {
 	return fmt.Errorf("%s: cannot read: %w", path, unwrapPath(err))
+}
+
+// approxSize writes a byte count to one decimal in the largest binary
+// unit it reaches: 23.4 MiB, 812 B.
+func approxSize(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GiB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -101,5 +102,49 @@ func TestProgressBar(t *testing.T) {
 	p.done()
 	if b.Len() > 0 {
 		t.Errorf("wrote %q with the bar off", b.String())
+	}
+}
+
+// TestImportOverMaxInput: import does not write a data file that dipgraph
+// would then refuse to read; it says so, naming --max-input, and leaves
+// an existing output as it was.
+func TestImportOverMaxInput(t *testing.T) {
+	dir := t.TempDir()
+	var sheet strings.Builder
+	sheet.WriteString("type,from,to,date,source\n")
+	for i := range 200 {
+		fmt.Fprintf(&sheet, "summit,Country %d,Country %d,2025,Sheet\n", i, i+1)
+	}
+	in := filepath.Join(dir, "ties.csv")
+	out := filepath.Join(dir, "ties.yaml")
+	if err := os.WriteFile(in, []byte(sheet.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(out, []byte("old\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	run := func(extra ...string) (int, string) {
+		var stdout, stderr bytes.Buffer
+		code := Run(context.Background(), append([]string{"import", "--from", "csv", in, "-o", out}, extra...), strings.NewReader(""), &stdout, &stderr)
+		return code, stderr.String()
+	}
+	code, msg := run("--max-input", "8KiB")
+	if code != exitData || !strings.Contains(msg, "larger than the input limit of 8KiB that dipgraph reads (--max-input); nothing written") {
+		t.Errorf("exit %d: %s", code, msg)
+	}
+	if b, _ := os.ReadFile(out); string(b) != "old\n" {
+		t.Errorf("the existing output changed: %.100q", b)
+	}
+	if code, msg := run(); code != exitOK {
+		t.Fatalf("with the default limit: exit %d: %s", code, msg)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil || len(b) <= 8<<10 {
+		t.Fatalf("the import is %d bytes, want more than 8KiB for the test to mean something (%v)", len(b), err)
+	}
+	// Which validate with the smaller limit refuses, unread.
+	var stdout, stderr bytes.Buffer
+	if code := Run(context.Background(), []string{"validate", "--max-input", "8KiB", out}, strings.NewReader(""), &stdout, &stderr); code != exitData {
+		t.Errorf("validate exit %d: %s", code, stderr.String())
 	}
 }

@@ -27,7 +27,7 @@ func newProgress(w io.Writer) *progress {
 
 // isTerminal reports whether w is a character device such as a terminal.
 func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
+	f, ok := unclip(w).(*os.File)
 	if !ok {
 		return false
 	}

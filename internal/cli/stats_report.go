@@ -12,6 +12,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/dipgraph/dipgraph/data"
 	"github.com/dipgraph/dipgraph/graph"
 )
 
@@ -579,6 +580,13 @@ func (r *statsReport) writeCSV(w io.Writer, name string) error {
 		}
 		for _, m := range a.Blocs.Unaligned {
 			rows = append(rows, []string{m, "", "false"})
+		}
+	}
+	// Names, labels and ids come from the data: a cell a spreadsheet could
+	// read as a formula starts with a single quote (data.ProtectCell).
+	for _, row := range rows {
+		for i, cell := range row {
+			row[i] = data.ProtectCell(cell)
 		}
 	}
 	if err := cw.WriteAll(rows); err != nil {

@@ -75,3 +75,48 @@ func TestStatsBeijingBlocs(t *testing.T) {
 		}
 	}
 }
+
+// TestStatsCSVGuardsFormulas: stats --csv writes a type label, an entity
+// name or a balance pattern that a spreadsheet would run with the quote
+// that makes it text; numbers and lone signs stay as they are.
+func TestStatsCSVGuardsFormulas(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "f.yaml")
+	src := `dipgraph: 1
+id: f
+title: F
+sources: [{id: s, title: S}]
+types:
+  - {id: clash, label: "@SUM(1+1)*cmd|' /C calc'!A0", sign: negative}
+entities:
+  - {id: a, kind: country, name: "=HYPERLINK(""http://x.example"")"}
+  - {id: b, kind: country, name: "-b"}
+  - {id: c, kind: country, name: C}
+relations:
+  - {type: clash, between: [a, b], source: s, date: 2025}
+  - {type: alliance, between: [a, c], source: s, start: 2020, ongoing: true}
+  - {type: alliance, between: [b, c], source: s, start: 2020, ongoing: true}
+`
+	src = strings.ReplaceAll(src, `""`, `\"`)
+	if err := os.WriteFile(file, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for table, want := range map[string][]string{
+		"types":    {`clash,'@SUM(1+1)*cmd|' /C calc'!A0,negative,`},
+		"entities": {`a,"'=HYPERLINK(""http://x.example"")",country,`, `b,'-b,country,`},
+		"balance":  {`,'++-,+,-,+`, `,'++-,+,+,-`, `,'++-,-,+,+`},
+		"ties":     {`a,b,negative,-1,0,1,`}, // a negative number stays a number
+	} {
+		var stdout, stderr bytes.Buffer
+		if code := Run(context.Background(), []string{"stats", "--csv", "--table", table, file}, strings.NewReader(""), &stdout, &stderr); code != exitOK {
+			t.Fatalf("%s: exit %d: %s", table, code, stderr.String())
+		}
+		found := false
+		for _, w := range want {
+			found = found || strings.Contains(stdout.String(), w)
+		}
+		if !found {
+			t.Errorf("%s: none of %q in\n%s", table, want, stdout.String())
+		}
+	}
+}
