@@ -40,6 +40,8 @@ type file struct {
 	recordAt    []at
 	sources     []graph.Source
 	sourceAt    []at
+	ties        []graph.PairCaption
+	tieAt       []at
 	// typeSet and weightSet say which fields the file gave explicitly.
 	typeWeightSet   []bool
 	recordWeightSet []bool

@@ -136,6 +136,15 @@ func EncodeYAML(ds *graph.Dataset) []byte {
 			w("reported", r.Reported.String())
 		}
 	}
+	if len(ds.Captions) > 0 {
+		b.WriteString("\nties:\n")
+		for _, c := range ds.Captions {
+			w := item(&b)
+			w("between", flowList(c.Between[:]))
+			w("caption", yamlText(c.Caption))
+			w("source", yamlOpt(c.Source))
+		}
+	}
 	return b.Bytes()
 }
 
@@ -281,6 +290,12 @@ type (
 		Types       []jsonType     `json:"types,omitempty"`
 		Entities    []jsonEntity   `json:"entities,omitempty"`
 		Relations   []jsonRelation `json:"relations,omitempty"`
+		Ties        []jsonTie      `json:"ties,omitempty"`
+	}
+	jsonTie struct {
+		Between []string `json:"between"`
+		Caption string   `json:"caption"`
+		Source  string   `json:"source,omitempty"`
 	}
 	jsonSource struct {
 		ID        string `json:"id"`
@@ -385,6 +400,9 @@ func EncodeJSON(ds *graph.Dataset) ([]byte, error) {
 			jr.Weight = &w
 		}
 		out.Relations = append(out.Relations, jr)
+	}
+	for _, c := range ds.Captions {
+		out.Ties = append(out.Ties, jsonTie{Between: c.Between[:], Caption: c.Caption, Source: c.Source})
 	}
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)

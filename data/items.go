@@ -13,13 +13,14 @@ import (
 // The fields each part of a data file may have. Anything else is reported
 // as an unknown field, so a typo never passes silently.
 var (
-	topFields      = []string{"$schema", "dipgraph", "id", "title", "description", "as-of", "sources", "types", "entities", "relations"}
+	topFields      = []string{"$schema", "dipgraph", "id", "title", "description", "as-of", "sources", "types", "entities", "relations", "ties"}
 	entityFields   = []string{"id", "kind", "name", "native", "aliases", "country", "roles", "note"}
 	roleFields     = []string{"title", "start", "end"}
 	typeFields     = []string{"id", "label", "sign", "kind", "weight", "style"}
 	styleFields    = []string{"color", "line", "arrow"}
 	relationFields = []string{"id", "type", "between", "from", "to", "date", "start", "end", "ongoing", "weight", "label", "note", "source", "cite", "reported"}
 	sourceFields   = []string{"id", "title", "publisher", "author", "date", "url", "note"}
+	tieFields      = []string{"between", "caption", "source"}
 )
 
 func (d *decoder) top(n ast.Node, f *file) {
@@ -77,6 +78,14 @@ func (d *decoder) top(n ast.Node, f *file) {
 				r, a, set := d.relation(item, i)
 				f.records, f.recordAt, f.recordWeightSet = append(f.records, r), append(f.recordAt, a), append(f.recordWeightSet, set)
 				f.recordNum = append(f.recordNum, i+1)
+			}
+		case "ties":
+			for i, item := range d.sequence(fl.val, "ties") {
+				if !d.item(item, fmt.Sprintf("tie #%d", i+1)) {
+					continue
+				}
+				t, a := d.tie(item, i)
+				f.ties, f.tieAt = append(f.ties, t), append(f.tieAt, a)
 			}
 		}
 	}

@@ -38,6 +38,7 @@ type merged struct {
 	typeWSet []bool
 	recWSet  []bool
 	recNum   []int
+	tieAt    []at
 	// notes are what validation tells but does not refuse: how a record
 	// will be read.
 	notes Problems
@@ -84,6 +85,14 @@ func merge(files []*file) *merged {
 		m.recAt = append(m.recAt, f.recordAt...)
 		m.recWSet = append(m.recWSet, f.recordWeightSet...)
 		m.recNum = append(m.recNum, f.recordNum...)
+		for i, t := range f.ties {
+			if !anyOf(func(j int) bool {
+				return m.tieAt[j].pos("").File != f.name && m.ds.Captions[j] == t
+			}, len(m.ds.Captions)) {
+				m.ds.Captions = append(m.ds.Captions, t)
+				m.tieAt = append(m.tieAt, f.tieAt[i])
+			}
+		}
 		for i, s := range f.sources {
 			if !anyOf(func(j int) bool {
 				return m.ds.Sources[j].ID == s.ID && m.srcAt[j].pos("").File != f.name && m.ds.Sources[j] == s
@@ -363,6 +372,7 @@ func (m *merged) validate(files []*file) Problems {
 			}
 		}
 	}
+	m.validateTies(&ps, entIDs, srcIDs, entitySuggest, srcSuggest)
 	return ps
 }
 

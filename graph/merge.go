@@ -2,7 +2,7 @@ package graph
 
 import "slices"
 
-// Merge adds the entities, types, sources and records of add to those of
+// Merge adds the entities, types, sources, records and captions of add to those of
 // base, in a new dataset with base's id, title and description. What base
 // declares already is not repeated: an entity, type or source whose id it
 // has is left out (base's own wins), and so is a record whose id it has;
@@ -11,7 +11,7 @@ import "slices"
 func Merge(base, add *Dataset) (merged *Dataset, skipped int) {
 	out := &Dataset{ID: base.ID, Title: base.Title, Description: base.Description,
 		Entities: slices.Clone(base.Entities), Types: slices.Clone(base.Types),
-		Sources: slices.Clone(base.Sources), Records: slices.Clone(base.Records)}
+		Sources: slices.Clone(base.Sources), Records: slices.Clone(base.Records), Captions: slices.Clone(base.Captions)}
 	have := map[string]bool{}
 	for _, e := range base.Entities {
 		have["e:"+e.ID] = true
@@ -48,6 +48,23 @@ func Merge(base, add *Dataset) (merged *Dataset, skipped int) {
 			continue
 		}
 		out.Records = append(out.Records, r)
+	}
+	// A caption for a pair base has one for is left out too.
+	pair := func(c PairCaption) string {
+		a, b := c.Between[0], c.Between[1]
+		if b < a {
+			a, b = b, a
+		}
+		return "c:" + a + "\x00" + b
+	}
+	for _, c := range base.Captions {
+		have[pair(c)] = true
+	}
+	for _, c := range add.Captions {
+		if !have[pair(c)] {
+			out.Captions = append(out.Captions, c)
+			have[pair(c)] = true
+		}
 	}
 	return out, skipped
 }

@@ -142,6 +142,16 @@ func (d *Dataset) EventLike(r *Record) bool {
 	return t.Kind == KindEvent
 }
 
+// PairCaption is an editorial caption for the ties between one pair of
+// entities (a data file's ties:): one phrase, in the curator's words, that
+// a bundled line shows instead of its records' rows (which stay in its
+// tooltip and the report).
+type PairCaption struct {
+	Between [2]string // the pair, as written
+	Caption string
+	Source  string // a Source's ID; optional
+}
+
 // Source is where records come from.
 type Source struct {
 	ID        string
@@ -167,6 +177,9 @@ type Dataset struct {
 	Types    []Type
 	Records  []Record
 	Sources  []Source
+	// Captions are the curator's own captions for pairs (ties:), drawn
+	// instead of a bundled line's record rows.
+	Captions []PairCaption
 
 	index atomic.Pointer[index]
 }

@@ -38,6 +38,15 @@ func Subset(ds *Dataset, g *Graph) *Dataset {
 			out.Entities = append(out.Entities, e)
 		}
 	}
+	// The captions of pairs both kept, with their sources.
+	for _, c := range ds.Captions {
+		if entities[c.Between[0]] && entities[c.Between[1]] {
+			out.Captions = append(out.Captions, c)
+			if c.Source != "" {
+				sources[c.Source] = true
+			}
+		}
+	}
 	for _, t := range ds.Types {
 		if types[t.ID] {
 			out.Types = append(out.Types, t)

@@ -127,10 +127,21 @@ func writeDOT(w io.Writer, g *graph.Graph, o Options, engine bool) error {
 			cites = cite
 		}
 		who := whoDid(g, e)
-		if l := edgeLabel(e, o.EdgeLabels, cites, who); l != "" {
+		l := edgeLabel(e, o.EdgeLabels, cites, who)
+		tip := edgeTooltip(g.Dataset, t, e, who)
+		if c, ok := pairCaption(g, e); ok {
+			// The curator's caption instead of the rows, which stay in
+			// the tooltip (and the report).
+			if o.EdgeLabels == "caption" {
+				l = captionText(g, c, o.Cite)
+			}
+			first, rest, _ := strings.Cut(tip, "\n")
+			tip = first + "\n“" + c.Caption + "”\n" + rest
+		}
+		if l != "" {
 			attrs = append(attrs, [2]string{o.labelAttr(), l})
 		}
-		attrs = append(attrs, [2]string{"tooltip", edgeTooltip(g.Dataset, t, e, who)})
+		attrs = append(attrs, [2]string{"tooltip", tip})
 		attrs = thicker(ov.edge(e, attrs, o.labelAttr()), o.lines())
 		fmt.Fprintf(&b, "  %s -> %s", ids[e.From], ids[e.To])
 		writeAttrList(&b, attrs)

@@ -95,6 +95,9 @@ func Lay(ctx context.Context, gv *Graphviz, g *graph.Graph, o Options, paint boo
 		for _, w := range o.highlightWarnings(g) {
 			gv.Warn(w)
 		}
+		for _, w := range captionWarnings(g) {
+			gv.Warn(w)
+		}
 	}
 	if o.Timeout > 0 {
 		var cancel context.CancelFunc
@@ -324,7 +327,9 @@ func keyItems(p *panel, g *graph.Graph, o Options) []string {
 			text := l.text
 			if i, err := strconv.Atoi(strings.TrimPrefix(e.id, "edge-")); err == nil && i >= 1 && i <= len(g.Edges) && o.EdgeLabels == "caption" {
 				ge := g.Edges[i-1]
-				if rows := captionRows(ge, cite, whoDid(g, ge)); len(rows) > 0 {
+				if c, ok := pairCaption(g, ge); ok {
+					text = strings.ReplaceAll(captionText(g, c, o.Cite), "\n", " ")
+				} else if rows := captionRows(ge, cite, whoDid(g, ge)); len(rows) > 0 {
 					text = flatRows(rows)
 				}
 			}

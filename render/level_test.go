@@ -312,3 +312,45 @@ func TestFoldBelow(t *testing.T) {
 		t.Error("--fold-below with a timeline is accepted")
 	}
 }
+
+// TestPairCaptions: the curator's caption (ties:) replaces a bundled
+// line's rows, which stay in its tooltip; a caption for two leaders shows
+// on their countries' line; one whose pair no line joins is a warning.
+func TestPairCaptions(t *testing.T) {
+	base := loadDefault(t)
+	ds := &graph.Dataset{ID: base.ID, Title: base.Title, AsOf: base.AsOf, Entities: base.Entities, Types: base.Types, Records: base.Records, Sources: base.Sources,
+		Captions: []graph.PairCaption{
+			{Between: [2]string{"kim-jong-un", "vladimir-putin"}, Caption: "arms and troops for a war"},
+			{Between: [2]string{"prk", "kor"}, Caption: "overtures rebuffed", Source: base.Sources[0].ID},
+			{Between: [2]string{"ukr", "chn"}, Caption: "no line for this"},
+		}}
+	g := DrawnGraph(graph.Build(ds, graph.Filter{}), "country", Options{})
+	var b bytes.Buffer
+	if err := DOT(&b, g, Options{Layout: "fdp", EdgeLabels: "caption", Seed: DefaultSeed, Cite: true}); err != nil {
+		t.Fatal(err)
+	}
+	dot := b.String()
+	rus := dotLine(t, dot, `tooltip="Cooperation: North Korea – Russia`)
+	if attrOf(rus, "xlabel") != `arms and troops for a war` {
+		t.Errorf("North Korea – Russia: %s", attrOf(rus, "xlabel"))
+	}
+	if !strings.Contains(rus, `“arms and troops for a war”\n`) || !strings.Contains(rus, "~15,000 troops") {
+		t.Errorf("the tooltip lacks the caption or the rows: %s", rus)
+	}
+	kor := dotLine(t, dot, `South Korea – North Korea (weight`)
+	if !strings.HasPrefix(attrOf(kor, "xlabel"), `overtures rebuffed [`) {
+		t.Errorf("North Korea – South Korea: %s", attrOf(kor, "xlabel"))
+	}
+	if w := captionWarnings(g); len(w) != 1 || !strings.Contains(w[0], "the caption for ukr and chn (ties:) is on no line") {
+		t.Errorf("warnings %q", w)
+	}
+	// At the people level, a line per type: no bundle, no caption.
+	people := graph.Build(ds, graph.Filter{})
+	b.Reset()
+	if err := DOT(&b, people, Options{Layout: "fdp", EdgeLabels: "caption", Seed: DefaultSeed}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.String(), "arms and troops") || captionWarnings(people) != nil {
+		t.Error("a caption on a line of one type")
+	}
+}

@@ -173,3 +173,72 @@ func countryTooltip(base string, g *graph.Graph, id string) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// pairCaption is the curator's caption (ties:) for a bundled line of g:
+// one for the line's own pair, or else the first one whose pair rolls up
+// to it (a caption for two leaders, on their countries' line).
+func pairCaption(g *graph.Graph, e *graph.Edge) (graph.PairCaption, bool) {
+	if !graph.IsTie(e.Type) || len(g.Dataset.Captions) == 0 {
+		return graph.PairCaption{}, false
+	}
+	drawn := map[string]bool{}
+	for _, n := range g.Nodes {
+		drawn[n.ID] = true
+	}
+	unit := func(id string) string {
+		if x, ok := g.Dataset.Entity(id); ok && !drawn[id] && drawn[x.Country] {
+			return x.Country
+		}
+		return id
+	}
+	same := func(a, b string) bool { return (a == e.From && b == e.To) || (a == e.To && b == e.From) }
+	var folded *graph.PairCaption
+	for i, c := range g.Dataset.Captions {
+		switch {
+		case same(c.Between[0], c.Between[1]):
+			return c, true
+		case folded == nil && same(unit(c.Between[0]), unit(c.Between[1])):
+			folded = &g.Dataset.Captions[i]
+		}
+	}
+	if folded != nil {
+		return *folded, true
+	}
+	return graph.PairCaption{}, false
+}
+
+// captionText is a curator's caption as a line shows it: wrapped, with
+// its source's number when the figure cites.
+func captionText(g *graph.Graph, c graph.PairCaption, cite bool) string {
+	text := c.Caption
+	if cite && c.Source != "" {
+		for i, s := range g.Sources {
+			if s.ID == c.Source {
+				text += fmt.Sprintf(" [%d]", i+1)
+			}
+		}
+	}
+	return strings.Join(wrap(text, edgeFont, captionWidth*1.5), "\n")
+}
+
+// captionWarnings are the warnings of a bundled figure about captions
+// (ties:) that no line of it shows: their pair is not joined in this
+// figure (its filters, or no record).
+func captionWarnings(g *graph.Graph) []string {
+	if !slices.ContainsFunc(g.Edges, func(e *graph.Edge) bool { return graph.IsTie(e.Type) }) {
+		return nil
+	}
+	shown := map[graph.PairCaption]bool{}
+	for _, e := range g.Edges {
+		if c, ok := pairCaption(g, e); ok {
+			shown[c] = true
+		}
+	}
+	var out []string
+	for _, c := range g.Dataset.Captions {
+		if !shown[c] {
+			out = append(out, fmt.Sprintf("%s: the caption for %s and %s (ties:) is on no line: no line joins them in this figure", g.Dataset.ID, c.Between[0], c.Between[1]))
+		}
+	}
+	return out
+}

@@ -12,7 +12,8 @@ is a problem naming both places. --each checks each file on its own.
 
 Notes (on standard error, "note: file:line:col: …") tell how a record
 will be read where that may surprise: a summit over several days is one
-event. They do not make the data wrong.
+event; a caption under ties: that no relation's line would show. They do
+not make the data wrong; --strict refuses them (exit 1), for CI.
 
 Exit status: 0 when the data is clean, 1 when anything is wrong in it,
 2 when the command line is wrong.`
@@ -21,15 +22,16 @@ func runValidate(e *env, args []string) int {
 	c := lookup("validate")
 	fs := newFlags(c.name)
 	each := fs.Bool("each", false, "check each DATA file on its own, not as one dataset (a file may use ids only it declares)")
+	strict := fs.Bool("strict", false, "refuse the data for its notes too (a caption under ties: for a pair no relation joins, a dated event read as one event over its days)")
 	if code, ok := parse(e, fs, c, args, validateHelp); !ok {
 		return code
 	}
 	if !*each || fs.NArg() < 2 {
-		return validateOne(e, c.name, fs.Args())
+		return validateOne(e, c.name, fs.Args(), *strict)
 	}
 	code := exitOK
 	for _, a := range fs.Args() {
-		if one := validateOne(e, c.name, []string{a}); one != exitOK {
+		if one := validateOne(e, c.name, []string{a}, *strict); one != exitOK {
 			if one == exitUsage {
 				return one
 			}
@@ -40,11 +42,18 @@ func runValidate(e *env, args []string) int {
 }
 
 // validateOne checks DATA as one dataset: "ok:" and its counts, or every
-// problem; notes either way.
-func validateOne(e *env, name string, args []string) int {
+// problem; notes either way, and with strict notes are problems.
+func validateOne(e *env, name string, args []string, strict bool) int {
 	ds, notes, err := loadDataNotes(e, args)
 	if err != nil {
 		return failLoad(e, name, err, "%s found")
+	}
+	if strict && len(notes) > 0 {
+		for _, n := range notes {
+			fmt.Fprintf(e.stderr, "%s\n", n)
+		}
+		fmt.Fprintf(e.stderr, "dipgraph %s: %s under --strict\n", name, count(len(notes), "note", "notes"))
+		return exitData
 	}
 	for _, n := range notes {
 		fmt.Fprintf(e.stderr, "note: %s\n", n)
