@@ -2,12 +2,14 @@ package cli
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"io"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -19,6 +21,25 @@ type watchSession struct {
 	base   string
 	events *bufio.Reader
 	body   io.Closer
+	stderr *lockedBuffer // what watch printed on stderr so far
+}
+
+// lockedBuffer is a buffer one goroutine writes while another reads.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }
 
 func startWatch(t *testing.T, args ...string) *watchSession {
@@ -26,8 +47,9 @@ func startWatch(t *testing.T, args ...string) *watchSession {
 	ctx, cancel := context.WithCancel(context.Background())
 	pr, pw := io.Pipe()
 	done := make(chan int)
+	stderr := &lockedBuffer{}
 	go func() {
-		done <- Run(ctx, append([]string{"watch"}, args...), strings.NewReader(""), pw, io.Discard)
+		done <- Run(ctx, append([]string{"watch"}, args...), strings.NewReader(""), pw, stderr)
 		pw.Close()
 	}()
 	t.Cleanup(func() {
@@ -43,7 +65,7 @@ func startWatch(t *testing.T, args ...string) *watchSession {
 	})
 	line, err := bufio.NewReader(pr).ReadString('\n')
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("watch printed no address: %v\n%s", err, stderr)
 	}
 	base := strings.TrimSpace(strings.TrimPrefix(line, "serving "))
 	go io.Copy(io.Discard, pr)
@@ -52,7 +74,7 @@ func startWatch(t *testing.T, args ...string) *watchSession {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { resp.Body.Close() })
-	return &watchSession{t: t, base: base, events: bufio.NewReader(resp.Body), body: resp.Body}
+	return &watchSession{t: t, base: base, events: bufio.NewReader(resp.Body), body: resp.Body, stderr: stderr}
 }
 
 func (w *watchSession) get(path string) string {
