@@ -159,3 +159,14 @@ func exposure(addr, bound string) string {
 	}
 	return ""
 }
+
+// browsable is the address to open for a preview bound at bound: itself,
+// or for every interface this machine's 127.0.0.1 (a browser cannot open
+// 0.0.0.0 everywhere, nor [::]).
+func browsable(bound string) string {
+	host, port, err := net.SplitHostPort(bound)
+	if ip := net.ParseIP(host); err == nil && ip != nil && ip.IsUnspecified() {
+		return net.JoinHostPort("127.0.0.1", port)
+	}
+	return bound
+}

@@ -116,7 +116,7 @@ func (w *watcher) run(sv serveSpec, files func() []string) int {
 		if msg := exposure(serve, addr); msg != "" {
 			fmt.Fprintf(e.stderr, "dipgraph watch: warning: %s\n", msg)
 		}
-		fmt.Fprintf(e.stdout, "serving http://%s/\n", addr)
+		fmt.Fprintf(e.stdout, "serving http://%s/\n", browsable(addr))
 	}
 	if len(files()) == 0 {
 		w.render()
