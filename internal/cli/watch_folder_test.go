@@ -1,12 +1,10 @@
 package cli
 
 import (
-	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 )
 
 // TestWatchFolderRecreated: a watched folder deleted (or renamed away)
@@ -68,59 +66,5 @@ func TestWatchFolderRecreated(t *testing.T) {
 			saveLikeAnEditor(t, dataPath, strings.Replace(watchData, "NAME", "Omega", 1))
 			w.waitFigure("Omega")
 		})
-	}
-}
-
-// waitFigure waits up to 20 s for the served figure to hold want.
-func (w *watchSession) waitFigure(want string) {
-	w.t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
-	for !strings.Contains(w.get("/figure"), want) {
-		if time.Now().After(deadline) {
-			w.t.Fatalf("the figure never showed %q; stderr:\n%s", want, w.stderr)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-}
-
-// waitStderr waits up to 20 s for watch to print want on stderr.
-func (w *watchSession) waitStderr(want string) {
-	w.t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
-	for !strings.Contains(w.stderr.String(), want) {
-		if time.Now().After(deadline) {
-			w.t.Fatalf("watch never printed %q; stderr:\n%s", want, w.stderr)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-}
-
-// TestWatchServeAllInterfaces: with --serve-all-interfaces an address on
-// every interface is served, with a warning on stderr; the printed address
-// is one a browser can open; the host guard still refuses other names.
-// (Only loopback traffic is sent.)
-func TestWatchServeAllInterfaces(t *testing.T) {
-	dir := t.TempDir()
-	dataPath := filepath.Join(dir, "data.yaml")
-	if err := os.WriteFile(dataPath, []byte(strings.Replace(watchData, "NAME", "Alpha", 1)), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	w := startWatch(t, dataPath, "-o", filepath.Join(dir, "fig.svg"), "--serve", "0.0.0.0:0", "--serve-all-interfaces")
-	if !strings.HasPrefix(w.base, "http://127.0.0.1:") {
-		t.Errorf("watch printed %q, want an address on 127.0.0.1", w.base)
-	}
-	w.waitStderr("dipgraph watch: warning: the preview listens on every network interface (")
-	w.waitStderr("anyone who can reach this machine can read the figure")
-	w.waitRender("1")
-	w.waitFigure("Alpha")
-	req, _ := http.NewRequest("GET", w.base+"figure", nil)
-	req.Host = "rebound.example"
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusMisdirectedRequest {
-		t.Errorf("Host rebound.example: %s, want 421", resp.Status)
 	}
 }

@@ -104,6 +104,30 @@ func (w *watchSession) waitRender(want string) {
 	}
 }
 
+// waitFigure waits up to 20 s for the served figure to hold want.
+func (w *watchSession) waitFigure(want string) {
+	w.t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for !strings.Contains(w.get("/figure"), want) {
+		if time.Now().After(deadline) {
+			w.t.Fatalf("the figure never showed %q; stderr:\n%s", want, w.stderr)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// waitStderr waits up to 20 s for watch to print want on stderr.
+func (w *watchSession) waitStderr(want string) {
+	w.t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for !strings.Contains(w.stderr.String(), want) {
+		if time.Now().After(deadline) {
+			w.t.Fatalf("watch never printed %q; stderr:\n%s", want, w.stderr)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
 // TestWatchManifest: watch --manifest builds every figure, rebuilds when a
 // data file or the manifest changes, shows manifest problems with their
 // positions while keeping the figures, and follows files the manifest
