@@ -126,9 +126,10 @@ func (w *watcher) handler(g *hostGuard) http.Handler {
 
 // Each kind of document /figure serves has its own policy: a picture may
 // style itself but runs nothing (sandbox); the HTML report the same, and
-// may be framed by the page; a PDF may be framed by the page (the PDF
-// viewer refuses a sandboxed document, and runs no document script of
-// its own in a page's <object>); text runs nothing.
+// may be framed by the page; a PDF may be framed by the page, and loads
+// nothing, but is not sandboxed, so that a browser's PDF viewer may show
+// it (Chromium's shows it either way; dipgraph's PDFs hold no scripts);
+// text runs nothing.
 const (
 	picturePolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; sandbox"
 	reportPolicy  = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'; sandbox"

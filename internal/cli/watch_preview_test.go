@@ -146,12 +146,16 @@ func screenshotPreview(t *testing.T, bin string, fig shown, settle time.Duration
 	go func() { exited <- cmd.Wait() }()
 	opened := time.Now().Add(60 * time.Second)
 	for w.openStreams() == 0 {
+		select {
+		case <-exited:
+			t.Fatalf("the page never opened its event stream (its script did not run):\n%s", out.String())
+		case <-time.After(20 * time.Millisecond):
+		}
 		if time.Now().After(opened) {
 			cmd.Process.Kill()
 			<-exited
 			t.Fatalf("the page never opened its event stream (its script did not run):\n%s", out.String())
 		}
-		time.Sleep(20 * time.Millisecond)
 	}
 	time.Sleep(settle)
 	stop() // the streams end, and Chromium's virtual time runs out
