@@ -5,7 +5,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/fsnotify/fsnotify"
@@ -176,14 +175,4 @@ func (f *follower) meaning(ev fsnotify.Event) eventMeaning {
 		}
 	}
 	return eventOther
-}
-
-// missingFolders is the names of the folders missing, sorted.
-func (f *follower) missingFolders() []string {
-	var names []string
-	for _, n := range f.missing {
-		names = append(names, n)
-	}
-	slices.Sort(names)
-	return names
 }
