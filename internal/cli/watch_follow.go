@@ -38,15 +38,15 @@ func newFollower(fw *fsnotify.Watcher, stderr io.Writer) *follower {
 // files may have changed unseen, so the caller renders).
 func (f *follower) follow(files []string) (back bool, err error) {
 	clear(f.want)
-	shown := map[string]string{} // each folder's name for messages
+	names := map[string]string{} // each folder's name for messages
 	for _, file := range files {
 		abs, err := filepath.Abs(file)
 		if err != nil {
 			return false, err
 		}
 		f.want[abs] = true
-		if _, ok := shown[filepath.Dir(abs)]; !ok {
-			shown[filepath.Dir(abs)] = filepath.Dir(file)
+		if _, ok := names[filepath.Dir(abs)]; !ok {
+			names[filepath.Dir(abs)] = filepath.Dir(file)
 		}
 	}
 	// Which folders exist can change while watches are added (mkdir -p
@@ -54,7 +54,7 @@ func (f *follower) follow(files []string) (back bool, err error) {
 	// agree, so that no folder is made unseen.
 	var missing map[string]string
 	for range 8 {
-		need, now := f.plan(shown)
+		need, now := f.plan(names)
 		for d := range need {
 			if f.watched[d] {
 				continue
@@ -63,7 +63,11 @@ func (f *follower) follow(files []string) (back bool, err error) {
 				if _, statErr := os.Stat(d); statErr != nil {
 					continue // gone again: the next look finds its ancestor
 				}
-				return false, fmt.Errorf("cannot watch %s: %w", shown[d], err)
+				name, ok := names[d]
+				if !ok {
+					name = d // the ancestor of a missing folder
+				}
+				return false, fmt.Errorf("cannot watch %s: %w", name, err)
 			}
 			f.watched[d] = true
 		}
@@ -73,7 +77,7 @@ func (f *follower) follow(files []string) (back bool, err error) {
 				delete(f.watched, d)
 			}
 		}
-		if missing = now; f.settled(shown, now) {
+		if missing = now; f.settled(names, now) {
 			break
 		}
 	}
@@ -84,7 +88,7 @@ func (f *follower) follow(files []string) (back bool, err error) {
 	}
 	for d, name := range f.missing {
 		if _, still := missing[d]; !still {
-			if _, ok := shown[d]; ok {
+			if _, ok := names[d]; ok {
 				fmt.Fprintf(f.stderr, "dipgraph watch: folder %s is back; watching it again\n", name)
 				back = true
 			}
