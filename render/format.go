@@ -28,9 +28,10 @@ type formatInfo struct {
 	picture bool
 	// image: a browser shows it as an image (watch's preview).
 	image bool
-	// contentType is what watch's preview serves it as: its media type,
-	// except that a text format is plain text, so that a page (html) shows
-	// as its source and never runs.
+	// contentType is its media type, except that a text format is plain
+	// text, so that a page (html) shows as its source and never runs.
+	// (watch's preview serves the HTML report as HTML, under a sandbox
+	// policy: internal/cli/preview.go.)
 	contentType string
 }
 

@@ -12,17 +12,19 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/dipgraph/dipgraph/data"
+	"github.com/dipgraph/dipgraph/render"
 )
 
 // watchManifest is watch --manifest: build every figure of the manifest as
 // build does (rewriting only outputs whose bytes change), then again
 // whenever the manifest or any file a figure reads changes. The preview
-// shows each figure's first SVG or PNG output.
-func watchManifest(e *env, fs *pflag.FlagSet, path, serve string) int {
+// shows each figure's first SVG or PNG output (else its HTML report, else
+// its PDF).
+func watchManifest(e *env, fs *pflag.FlagSet, path string, serve serveSpec) int {
 	c := lookup("watch")
 	var render []string
 	fs.Visit(func(f *pflag.Flag) {
-		if f.Name != "manifest" && f.Name != "serve" {
+		if f.Name != "manifest" && f.Name != "serve" && f.Name != allInterfacesFlag {
 			render = append(render, "--"+f.Name)
 		}
 	})
@@ -59,13 +61,11 @@ func watchManifest(e *env, fs *pflag.FlagSet, path, serve string) int {
 					fmt.Fprintf(e.stderr, "wrote %s\n", o.path)
 				}
 			}
-			for _, o := range r.fig.outputs {
-				if o.spec.format.Image() {
-					body, err := readRegular(o.path, maxShown)
-					if err == nil {
-						out = append(out, shown{name: r.fig.name, format: o.spec.format, body: body})
-					}
-					break
+			if o, ok := previewOutput(r.fig.outputs); ok {
+				if body, err := readRegular(o.path, maxShown); err == nil {
+					// A PDF shows alone: a figure with an SVG output
+					// shows that, and watch makes no output not asked for.
+					out = append(out, shown{name: r.fig.name, format: o.spec.format, body: body})
 				}
 			}
 		}
@@ -80,6 +80,23 @@ func watchManifest(e *env, fs *pflag.FlagSet, path, serve string) int {
 
 // maxShown is the largest figure the preview reads back from a build.
 const maxShown = 256 << 20
+
+// previewOutput is the output of a figure the preview shows: its first
+// SVG or PNG, else its first HTML report, else its first PDF.
+func previewOutput(outs []plannedOutput) (plannedOutput, bool) {
+	for _, want := range []func(render.Format) bool{
+		render.Format.Image,
+		func(f render.Format) bool { return f == render.FormatHTML },
+		func(f render.Format) bool { return f == render.FormatPDF },
+	} {
+		for _, o := range outs {
+			if want(o.spec.format) {
+				return o, true
+			}
+		}
+	}
+	return plannedOutput{}, false
+}
 
 // planManifest reads and plans a manifest as build does, with every
 // problem in one error.
