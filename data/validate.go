@@ -356,6 +356,7 @@ func (m *merged) validate(files []*file) Problems {
 			}
 		}
 	}
+	m.checkTextLengths(files, &ps)
 	return ps
 }
 

@@ -394,6 +394,7 @@ func edgeTooltip(d *graph.Dataset, t graph.Type, e *graph.Edge) string {
 		if note == label {
 			note = ""
 		}
+		note = clipText(note, TooltipNoteLen)
 		lines = append(lines, "• "+strings.Join(slices.DeleteFunc([]string{when, label, note, src}, func(s string) bool { return s == "" }), " — "))
 	}
 	return strings.Join(lines, "\n")
@@ -421,7 +422,7 @@ func nodeTooltip(e *graph.Entity, d *graph.Dataset) string {
 		lines = append(lines, "also: "+strings.Join(e.Aliases, ", "))
 	}
 	if e.Note != "" {
-		lines = append(lines, e.Note)
+		lines = append(lines, clipText(e.Note, TooltipNoteLen))
 	}
 	return strings.Join(lines, "\n")
 }
