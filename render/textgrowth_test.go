@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"image/color"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -12,21 +13,21 @@ import (
 	"github.com/tdewolff/canvas/text"
 )
 
-// growth is how much longer work(4n) takes than work(n), each the fastest
-// of three runs (so another process's burst does not count). Linear work
+// growth is how much more CPU time work(4n) takes than work(n), each the
+// least of five interleaved runs. Linear work
 // gives about 4, quadratic 16.
 func growth(t *testing.T, n int, work func(n int)) float64 {
 	t.Helper()
-	fastest := func(n int) time.Duration {
-		best := time.Duration(1<<63 - 1)
-		for range 3 {
-			start := time.Now()
-			work(n)
-			best = min(best, time.Since(start))
-		}
-		return best
+	run := func(n int) time.Duration {
+		runtime.GC() // not the last run's garbage
+		start := cpuTime()
+		work(n)
+		return cpuTime() - start
 	}
-	small, large := fastest(n), fastest(4*n)
+	small, large := time.Duration(1<<63-1), time.Duration(1<<63-1)
+	for range 5 { // interleaved, so a burst of load hits both sizes alike
+		small, large = min(small, run(n)), min(large, run(4*n))
+	}
 	t.Logf("n=%d: %v; 4n: %v (×%.1f)", n, small, large, float64(large)/float64(small))
 	return float64(large) / float64(max(small, time.Microsecond))
 }
