@@ -13,6 +13,12 @@ type Graph struct {
 	Edges   []*Edge   // sorted by type order, then endpoints
 	Types   []Type    // the types of the edges drawn, in declaration order
 	Sources []*Source // the sources of the records drawn, sorted by id
+	// Members and Inner are set on a country-level graph (Fold): the
+	// entities each country node stands for (its people in the graph
+	// before folding, sorted by id), and the edges between them, which
+	// have no country-level line (Kim Jong Un and his sister), by country.
+	Members map[string][]*Entity
+	Inner   map[string][]*Edge
 }
 
 // Edge aggregates every kept record of one type between one pair. For an

@@ -25,7 +25,7 @@ func Fold(g *Graph) (folded *Graph, internal int) {
 		}
 		return id
 	}
-	out := &Graph{Dataset: d, Sources: g.Sources}
+	out := &Graph{Dataset: d, Sources: g.Sources, Members: map[string][]*Entity{}, Inner: map[string][]*Edge{}}
 	byKey := map[edgeKey]*Edge{}
 	seen := map[edgeKey]map[*Record]bool{}
 	var keys []edgeKey // first-seen order, sorted below
@@ -33,6 +33,7 @@ func Fold(g *Graph) (folded *Graph, internal int) {
 		from, to := unit(e.From), unit(e.To)
 		if from == to {
 			internal++
+			out.Inner[from] = append(out.Inner[from], e)
 			continue
 		}
 		if !e.Directed && to < from {
@@ -65,6 +66,9 @@ func Fold(g *Graph) (folded *Graph, internal int) {
 	used := map[string]bool{}
 	for _, n := range g.Nodes {
 		used[unit(n.ID)] = true
+		if c := unit(n.ID); c != n.ID {
+			out.Members[c] = append(out.Members[c], n)
+		}
 	}
 	for i := range d.Entities {
 		if used[d.Entities[i].ID] {

@@ -209,6 +209,9 @@ func (d *Dataset) Type(id string) (Type, bool) {
 			return t, true
 		}
 	}
+	if t, ok := tieType(id); ok {
+		return t, true
+	}
 	return BuiltinType(id)
 }
 

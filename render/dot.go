@@ -96,7 +96,7 @@ func writeDOT(w io.Writer, g *graph.Graph, o Options, engine bool) error {
 			}, o.lines())))
 			for _, m := range append([]*graph.Entity{n}, people...) {
 				b.WriteString("    ")
-				writeNode(&b, ids[m.ID], m, g.Dataset, th, ov, k, o.lines())
+				writeNode(&b, ids[m.ID], m, g, th, ov, k, o.lines())
 				written[m.ID] = true
 			}
 			b.WriteString("  }\n")
@@ -105,7 +105,7 @@ func writeDOT(w io.Writer, g *graph.Graph, o Options, engine bool) error {
 	for _, n := range g.Nodes {
 		if !written[n.ID] {
 			b.WriteString("  ")
-			writeNode(&b, ids[n.ID], n, g.Dataset, th, ov, k, o.lines())
+			writeNode(&b, ids[n.ID], n, g, th, ov, k, o.lines())
 		}
 	}
 	if !o.clusters() {
@@ -126,10 +126,11 @@ func writeDOT(w io.Writer, g *graph.Graph, o Options, engine bool) error {
 		if o.Cite {
 			cites = cite
 		}
-		if l := edgeLabel(e, o.EdgeLabels, cites); l != "" {
+		who := whoDid(g, e)
+		if l := edgeLabel(e, o.EdgeLabels, cites, who); l != "" {
 			attrs = append(attrs, [2]string{o.labelAttr(), l})
 		}
-		attrs = append(attrs, [2]string{"tooltip", edgeTooltip(g.Dataset, t, e)})
+		attrs = append(attrs, [2]string{"tooltip", edgeTooltip(g.Dataset, t, e, who)})
 		attrs = thicker(ov.edge(e, attrs, o.labelAttr()), o.lines())
 		fmt.Fprintf(&b, "  %s -> %s", ids[e.From], ids[e.To])
 		writeAttrList(&b, attrs)
@@ -180,20 +181,33 @@ func graphAttrs(o Options) [][2]string {
 
 // writeNode writes an entity's node, its text k times the theme's size
 // (Options.TextScale) and its outline lines times as wide.
-func writeNode(b *bytes.Buffer, id string, e *graph.Entity, d *graph.Dataset, th *Theme, ov *overlay, k, lines float64) {
+func writeNode(b *bytes.Buffer, id string, e *graph.Entity, g *graph.Graph, th *Theme, ov *overlay, k, lines float64) {
+	d := g.Dataset
 	s := th.kind(e.Kind)
 	label := strings.Join(wrap(e.Name, s.FontSize, nameWidth), "\n")
 	if e.Native != "" && e.Native != e.Name {
 		label += "\n" + e.Native
 	}
+	nl, size, tip := nodeLabel(label, s.Bold), s.FontSize, nodeTooltip(e, d)
+	if ms := g.Members[e.ID]; len(ms) > 0 || len(g.Inner[e.ID]) > 0 {
+		// A country of a country-level figure, its people inside: the
+		// node's size is its people's, its smallest text.
+		size = th.kind(graph.KindLeader).FontSize
+		if len(ms) > 0 {
+			nl = countryLabel(e, ms, s, size, k)
+		} else {
+			size = s.FontSize
+		}
+		tip = countryTooltip(tip, g, e.ID)
+	}
 	attrs := [][2]string{
 		{"id", "node-" + e.ID},
-		nodeLabel(label, s.Bold),
+		nl,
 		{"shape", s.Shape}, {"style", s.Style},
 		{"fillcolor", s.Fill}, {"color", s.Border}, {"fontcolor", s.FontColor},
 		{"penwidth", fmt.Sprintf("%g", s.PenWidth)},
-		{"fontsize", scaled(s.FontSize, k)},
-		{"tooltip", nodeTooltip(e, d)},
+		{"fontsize", scaled(size, k)},
+		{"tooltip", tip},
 	}
 	if s.Margin != "" {
 		attrs = append(attrs, [2]string{"margin", scaledPair(s.Margin, k)})
@@ -265,7 +279,7 @@ func scaledPair(v string, k float64) string {
 // edgeLabel is the text on an edge for the chosen --edge-labels mode. With
 // cite set, each caption line ends with its record's source number, and
 // other labels with the numbers of all the edge's sources.
-func edgeLabel(e *graph.Edge, mode string, cite func(*graph.Record) string) string {
+func edgeLabel(e *graph.Edge, mode string, cite func(*graph.Record) string, who func(*graph.Record) string) string {
 	all := func(l string) string {
 		if cite == nil {
 			return l
@@ -296,10 +310,26 @@ func edgeLabel(e *graph.Edge, mode string, cite func(*graph.Record) string) stri
 	case "date":
 		return all(dateSpan(e))
 	}
-	// caption: the short labels the curator wrote, newest first, each with
-	// its date; records without a label stay in the tooltip only.
+	// caption: the short labels the curator wrote, each with its date,
+	// at most three rows (the key and the tooltip have them all).
+	lines := captionRows(e, cite, who)
+	if len(lines) > 3 {
+		lines = append(lines[:2], fmt.Sprintf("+%d more", len(lines)-2))
+	}
+	if len(lines) == 0 {
+		return all("")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// captionRows are an edge's caption rows: the short labels the curator
+// wrote, newest first (a bundle's heaviest first: rowOrder), each with its
+// date, and on a bundled or country-level line who did it; records
+// without a label stay in the tooltip only. A row's lines are split by
+// "\n".
+func captionRows(e *graph.Edge, cite func(*graph.Record) string, who func(*graph.Record) string) []string {
 	var lines []string
-	for _, r := range slices.Backward(e.Records) {
+	for _, r := range rowOrder(e) {
 		if r.Label == "" {
 			continue
 		}
@@ -309,21 +339,24 @@ func edgeLabel(e *graph.Edge, mode string, cite func(*graph.Record) string) stri
 		}
 		// A long caption takes two lines, label then date: a narrow box
 		// fits beside its own line where a wide one would reach others.
+		// A row of a country-level or bundled line says who first, on a
+		// line of its own, which the row's text may be as wide as.
+		w := ""
+		if who != nil {
+			w = who(r)
+		}
 		l := r.Label + ", " + when
-		if textWidth(l, edgeFont) > captionWidth {
+		if textWidth(l, edgeFont) > max(captionWidth, textWidth(w+":", edgeFont)) {
 			l = r.Label + ",\n" + when
+		}
+		if w != "" {
+			l = w + ":\n" + l
 		}
 		if !slices.Contains(lines, l) {
 			lines = append(lines, l)
 		}
 	}
-	if len(lines) > 3 {
-		lines = append(lines[:2], fmt.Sprintf("+%d more", len(lines)-2))
-	}
-	if len(lines) == 0 {
-		return all("")
-	}
-	return strings.Join(lines, "\n")
+	return lines
 }
 
 // recordWhen is a record's dates as its caption gives them: its date, the
@@ -360,7 +393,7 @@ func dateSpan(e *graph.Edge) string {
 // edgeTooltip is an edge's tooltip: its type, ends and weight, then one
 // line per record with the record's date, label, note and source, so every
 // record's label reaches the figure even when the caption shows "+N more".
-func edgeTooltip(d *graph.Dataset, t graph.Type, e *graph.Edge) string {
+func edgeTooltip(d *graph.Dataset, t graph.Type, e *graph.Edge, who func(*graph.Record) string) string {
 	from, _ := d.Entity(e.From)
 	to, _ := d.Entity(e.To)
 	arrow := " – "
@@ -395,6 +428,16 @@ func edgeTooltip(d *graph.Dataset, t graph.Type, e *graph.Edge) string {
 			note = ""
 		}
 		note = clipText(note, TooltipNoteLen)
+		if who != nil {
+			// Who did what, and of which type, on a bundled or
+			// country-level line.
+			pre := who(r)
+			if graph.IsTie(e.Type) {
+				rt, _ := d.Type(r.Type)
+				pre = strings.TrimSuffix(rt.Label+": "+pre, ": ")
+			}
+			label = strings.TrimPrefix(pre+": "+label, ": ")
+		}
 		lines = append(lines, "• "+strings.Join(slices.DeleteFunc([]string{when, label, note, src}, func(s string) bool { return s == "" }), " — "))
 	}
 	return strings.Join(lines, "\n")

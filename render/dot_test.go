@@ -35,11 +35,11 @@ func TestEdgeTooltipListsEveryRecord(t *testing.T) {
 		t.Fatalf("%d edges, want 1", len(g.Edges))
 	}
 	e := g.Edges[0]
-	if c := edgeLabel(e, "caption", nil); !strings.Contains(c, "+3 more") {
+	if c := edgeLabel(e, "caption", nil, nil); !strings.Contains(c, "+3 more") {
 		t.Fatalf("caption %q does not hide records; the test needs one that does", c)
 	}
 	ty, _ := ds.Type("summit")
-	lines := strings.Split(edgeTooltip(ds, ty, e), "\n")
+	lines := strings.Split(edgeTooltip(ds, ty, e, nil), "\n")
 	want := []string{
 		"Summit / meeting: A – B (weight 5, 5 records)",
 		"• 2020-03-01 — label 0 — note 0 — First source",
@@ -77,7 +77,7 @@ func TestEveryLabelReachesTheFigure(t *testing.T) {
 			if line == "" {
 				t.Fatalf("edge-%d is not in the DOT", i+1)
 			}
-			caption := edgeLabel(e, mode, nil)
+			caption := edgeLabel(e, mode, nil, nil)
 			quoted := func(s string) string { return strings.Trim(dotTooltip(s), `"`) }
 			for _, r := range e.Records {
 				if r.Label != "" && !strings.Contains(caption, r.Label) {

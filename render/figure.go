@@ -93,6 +93,9 @@ func Lay(ctx context.Context, gv *Graphviz, g *graph.Graph, o Options, paint boo
 		for _, w := range o.contrastWarnings(g) {
 			gv.Warn(w)
 		}
+		for _, w := range o.highlightWarnings(g) {
+			gv.Warn(w)
+		}
 	}
 	if o.Timeout > 0 {
 		var cancel context.CancelFunc
@@ -286,8 +289,9 @@ func parseGraphvizSVG(doc []byte) (*graphvizSVG, error) {
 const keySize = 9.5
 
 // keyItems are the texts of a graph panel's numbered lines, in number
-// order, each starting with its number.
-func keyItems(p *panel, d *graph.Dataset) []string {
+// order, each starting with its number. A caption's every row is there,
+// though the line's own text stops at three ("+2 more").
+func keyItems(p *panel, g *graph.Graph, o Options) []string {
 	if p == nil || p.geom == nil {
 		return nil
 	}
@@ -297,6 +301,11 @@ func keyItems(p *panel, d *graph.Dataset) []string {
 		n = max(n, l.marker)
 	}
 	out = make([]string, n)
+	d := g.Dataset
+	var cite func(*graph.Record) string
+	if o.Cite {
+		cite = citations(g)
+	}
 	for _, l := range p.geom.labels {
 		if l.marker > 0 {
 			e := p.geom.edges[l.edge]
@@ -309,10 +318,26 @@ func keyItems(p *panel, d *graph.Dataset) []string {
 				}
 				return id
 			}
-			out[l.marker-1] = fmt.Sprintf("%d  %s – %s: %s", l.marker, name(e.from), name(e.to), l.text)
+			text := l.text
+			if i, err := strconv.Atoi(strings.TrimPrefix(e.id, "edge-")); err == nil && i >= 1 && i <= len(g.Edges) && o.EdgeLabels == "caption" {
+				ge := g.Edges[i-1]
+				if rows := captionRows(ge, cite, whoDid(g, ge)); len(rows) > 0 {
+					text = flatRows(rows)
+				}
+			}
+			out[l.marker-1] = fmt.Sprintf("%d  %s – %s: %s", l.marker, name(e.from), name(e.to), text)
 		}
 	}
 	return out
+}
+
+// flatRows is caption rows on one line, as the key sets them.
+func flatRows(rows []string) string {
+	r := strings.NewReplacer(",\n", ", ", ":\n", ": ", "\n", " ")
+	for i, row := range rows {
+		rows[i] = r.Replace(row)
+	}
+	return strings.Join(rows, "; ")
 }
 
 // layKeyColumns sets the key across a width, in up to three columns (each
@@ -374,7 +399,7 @@ func arrange(g *graph.Graph, o Options, main, legend *panel) *Figure {
 	// narrow as lets it be no taller than the graph, at most 2.5 times the
 	// legend's width.
 	th := o.theme()
-	items := keyItems(main, g.Dataset)
+	items := keyItems(main, g, o)
 	ks := keySize * k
 	layKey := func(x, room float64) (lines []figText, h float64) {
 		add := func(t string, bold bool) {

@@ -241,7 +241,7 @@ func labelSize(text string, size float64) (w, h float64) {
 
 // dotLabelText is DOT label text as a reader sees it.
 func dotLabelText(s string) string {
-	s = strings.ReplaceAll(strings.ReplaceAll(s, `,\n`, ", "), `\n`, "; ")
+	s = strings.ReplaceAll(strings.ReplaceAll(strings.ReplaceAll(s, `,\n`, ", "), `:\n`, ": "), `\n`, "; ")
 	return html.UnescapeString(strings.ReplaceAll(s, `\\`, `\`))
 }
 

@@ -92,7 +92,11 @@ func withLeader(e *laidEdge, nodes, labels, segs *grid, leaders [][2]pt, nodeBox
 		p, n := along(e.line, cum, f)
 		clear := math.Abs(n.x)*e.w/2 + math.Abs(n.y)*e.h/2
 		pen := 30 * math.Abs(f-0.5)
-		for _, off := range []float64{10, 16, 24, 34, 46, 60, 80} {
+		offs := leaderOffsets
+		if e.w == e.h && e.w == markerSize*e.font {
+			offs = discOffsets
+		}
+		for _, off := range offs {
 			// (in points at the designed edge text size: as far again
 			// for larger text)
 			off *= max(e.font, edgeFont) / edgeFont
@@ -132,6 +136,15 @@ func withLeader(e *laidEdge, nodes, labels, segs *grid, leaders [][2]pt, nodeBox
 	return best, !math.IsInf(bestScore, 1)
 }
 
+// How far off its line a text on a leader may go, in points at the
+// designed edge text size; a key number's disc may go further, past the
+// side of a node, since a disc between two nodes that nearly touch has
+// nowhere nearer.
+var (
+	leaderOffsets = []float64{10, 16, 24, 34, 46, 60, 80}
+	discOffsets   = []float64{10, 16, 24, 34, 46, 60, 80, 100, 125, 155, 190}
+)
+
 // leaderWidth is the pen width of a leader line for text at font points:
 // 0.75 pt at the designed size, as much wider as the text is larger.
 func leaderWidth(font float64) float64 { return 0.75 * max(font, edgeFont) / edgeFont }
@@ -142,12 +155,36 @@ const markerSize = 1.5
 // onMarker puts a numbered disc on e's line where it is clearest (the
 // number is given once every text is placed).
 func onMarker(e *laidEdge, nodes, labels, segs *grid, leaders [][2]pt, nodeBoxes []box) labelMove {
+	m, score := onMarkerSized(e, nodes, labels, segs, leaders, nodeBoxes, markerSize)
+	if score >= 200 {
+		// No spot clear of nodes and texts for the disc, on its line or
+		// off it: a smaller disc, as between two nodes that nearly touch.
+		if sm, ss := onMarkerSized(e, nodes, labels, segs, leaders, nodeBoxes, smallMarkerSize); ss < score {
+			return sm
+		}
+	}
+	return m
+}
+
+// smallMarkerSize is the diameter of a key number's disc where the
+// usual one finds no room, in edge text sizes.
+const smallMarkerSize = 1.15
+
+// onMarkerSized is onMarker with a disc size edge texts across, and the
+// spot's score: 200 or more where the disc sits on a node, a text or
+// another line.
+func onMarkerSized(e *laidEdge, nodes, labels, segs *grid, leaders [][2]pt, nodeBoxes []box, size float64) (labelMove, float64) {
 	cum := cumLength(e.line)
 	best, bestScore := labelMove{}, math.Inf(1)
-	d := markerSize * e.font
+	d := size * e.font
 	try := func(c pt, pen float64) {
 		b := labelBox(c, d, d)
-		s := pen + 100*nodes.boxOverlap(b) + 100*labels.boxOverlap(b)
+		s := pen
+		// A disc over a node or a text, however little, is no spot: the
+		// disc goes off on a leader rather (below).
+		if ov := nodes.boxOverlap(b) + labels.boxOverlap(b); ov > 0 {
+			s += 200 + 100*ov
+		}
 		// A disc another line runs through, or passes close by, could be
 		// taken for that line's.
 		if own, other := segs.distances(b, e.n, 4+d); other < own+spotMargin {
@@ -168,23 +205,23 @@ func onMarker(e *laidEdge, nodes, labels, segs *grid, leaders [][2]pt, nodeBoxes
 			try(pt{c.x + n.x*off, c.y + n.y*off}, pen+30)
 		}
 	}
-	if bestScore >= 200 {
+	if bestScore >= 200 && size == markerSize {
 		// Every spot on or by the line is crowded: the disc goes a little
 		// way off, on a leader line, as a text would.
 		disc := *e
 		disc.w, disc.h = d, d
 		if m, ok := withLeader(&disc, nodes, labels, segs, leaders, nodeBoxes, 1.5, false); ok {
 			m.marker, m.font = 1, e.font
-			return m
+			return m, 0
 		}
 		// Still none: a leader that crosses other lines (thin, in the
 		// line's colour) rather than a disc that sits on one.
 		if m, ok := withLeader(&disc, nodes, labels, segs, leaders, nodeBoxes, 1.5, true); ok {
 			m.marker, m.font = 1, e.font
-			return m
+			return m, 0
 		}
 	}
-	return best
+	return best, bestScore
 }
 
 // segmentHits reports whether the segment p–q passes through a box in the

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"fmt"
 	"path/filepath"
@@ -148,6 +149,9 @@ func (m *Maker) Close() {
 // Make makes the job's outputs from the dataset.
 func (m *Maker) Make(ctx context.Context, ds *graph.Dataset, j Job) (*Made, error) {
 	g := m.graph(ds, j.Filter)
+	if err := CheckLevelFor(j.Options, len(j.Dates) > 0 || j.Diff != nil); err != nil {
+		return nil, err
+	}
 	switch {
 	case j.Frames != "" && len(j.Dates) > 0:
 		return m.frames(ctx, g, j)
@@ -157,6 +161,18 @@ func (m *Maker) Make(ctx context.Context, ds *graph.Dataset, j Job) (*Made, erro
 		return m.timeline(ctx, g, j)
 	}
 	made := &Made{job: j, Summary: Summary{Entities: len(g.Nodes), Edges: len(g.Edges)}}
+	if j.Options.Level == "country" || j.Options.Bundle == "sign" {
+		// A graph as text at the level and bundling asked for; auto is
+		// the people level without a target to size text for.
+		level := cmp.Or(j.Options.Level, "people")
+		if level == "auto" {
+			level = "people"
+		}
+		if d := DrawnGraph(g, level, j.Options); !j.Format.Drawn() {
+			made.Summary = Summary{Entities: len(d.Nodes), Edges: len(d.Edges)}
+			g = d
+		}
+	}
 	if b, ok, err := graphText(g, j); err != nil {
 		return nil, err
 	} else if ok {
@@ -164,12 +180,16 @@ func (m *Maker) Make(ctx context.Context, ds *graph.Dataset, j Job) (*Made, erro
 		return made, nil
 	}
 	l, err := m.lay(ctx, figureKey{g, j.Options, j.Target, m.paint(j)}, func(gv *Graphviz) (*laidFigure, error) {
-		fig, err := LayFor(ctx, gv, g, j.Options, m.paint(j), j.Target)
-		return &laidFigure{fig: fig, g: g, opts: j.Options, summary: made.Summary}, err
+		fig, drawn, err := LayLevel(ctx, gv, g, j.Options, m.paint(j), j.Target)
+		if err != nil {
+			return nil, err
+		}
+		return &laidFigure{fig: fig, g: drawn, opts: j.Options, summary: Summary{Entities: len(drawn.Nodes), Edges: len(drawn.Edges)}}, nil
 	})
 	if err != nil {
 		return nil, err
 	}
+	made.Summary = l.summary
 	return m.encode(made, l, j)
 }
 

@@ -60,6 +60,16 @@ type Options struct {
 	// Timeout stops the figure's layout when it runs longer (0: never);
 	// see Graphviz.WithTimeout for how.
 	Timeout time.Duration
+	// Level is the level of detail (one of Levels; empty: auto): people
+	// draws every entity; country draws each country as one node with its
+	// people listed inside, their ties rolled up to the countries'; auto
+	// chooses by the legibility of the text (level.go).
+	Level string
+	// Bundle is how the ties between one pair are drawn (one of Bundles;
+	// empty: auto): type, a line per relation type; sign, one line per
+	// pair, its kind cooperation, conflict, mixed or contact; auto, sign
+	// at the country level and type at the people level.
+	Bundle string
 	// TextScale multiplies every text of the figure — names (and so the
 	// nodes Graphviz sizes around them), edge text, the legend, the title
 	// block and the sources; 0 means 1. See LayFor for text sized for a
@@ -191,6 +201,12 @@ func (o *Options) Check() error {
 	}
 	if o.Background != "" && o.Background != "none" && !colorRe.MatchString(o.Background) {
 		return flagErrorf("background", "--background %q: give a colour as #rrggbb, or none for a transparent figure", o.Background)
+	}
+	if o.Level != "" && !slices.Contains(Levels, o.Level) {
+		return flagErrorf("level", "--level %q: choose one of %s", o.Level, strings.Join(Levels, ", "))
+	}
+	if o.Bundle != "" && !slices.Contains(Bundles, o.Bundle) {
+		return flagErrorf("bundle", "--bundle %q: choose one of %s", o.Bundle, strings.Join(Bundles, ", "))
 	}
 	if !slices.Contains(EdgeLabels, o.EdgeLabels) {
 		return flagErrorf("edge-labels", "--edge-labels %q: choose one of %s", o.EdgeLabels, strings.Join(EdgeLabels, ", "))

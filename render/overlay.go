@@ -22,6 +22,9 @@ type Overlay struct {
 	ShowUnbalanced bool
 	// Changes, when set, marks the edges that changed between two dates.
 	Changes *Changes
+	// Highlight names the actors drawn at full strength, with the ties
+	// among them; every other node and line is faded (highlight.go).
+	Highlight []string
 
 	pins *pins // set by the timeline: node positions fixed in advance
 	// blocRef, set by the timeline, are the blocs of its last date: each
@@ -65,6 +68,14 @@ func (v *Overlay) Check() error {
 	if v.SizeBy != "" && !slices.Contains(SizeBys, v.SizeBy) {
 		return flagErrorf("size-by", "--size-by %q: choose one of %s", v.SizeBy, strings.Join(SizeBys, ", "))
 	}
+	if len(v.Highlight) > 0 && v.ShowUnbalanced {
+		return flagErrorf("highlight show-unbalanced", "--highlight and --show-unbalanced both fade the other ties: give one")
+	}
+	for _, id := range v.Highlight {
+		if strings.TrimSpace(id) == "" {
+			return flagErrorf("highlight", "--highlight: an empty id; give entity ids separated by commas, e.g. --highlight xi-jinping,kim-jong-un")
+		}
+	}
 	return nil
 }
 
@@ -90,11 +101,14 @@ type overlay struct {
 
 	changes *Changes
 	pins    *pins
+
+	highlight      map[string]bool // drawn node ids at full strength (--highlight)
+	highlightOrder []string
 }
 
 // prepare works the overlay out for g (nil when there is nothing to draw).
 func (v *Overlay) prepare(g *graph.Graph, th *Theme) *overlay {
-	if v == nil || (v.ColorBy != "bloc" && (v.SizeBy == "" || v.SizeBy == "none") && !v.ShowUnbalanced && v.Changes == nil && v.pins == nil) {
+	if v == nil || (v.ColorBy != "bloc" && (v.SizeBy == "" || v.SizeBy == "none") && !v.ShowUnbalanced && v.Changes == nil && v.pins == nil && len(v.Highlight) == 0) {
 		return nil
 	}
 	ov := &overlay{spec: v, theme: th, changes: v.Changes, pins: v.pins, names: map[string]string{}}
@@ -107,6 +121,10 @@ func (v *Overlay) prepare(g *graph.Graph, th *Theme) *overlay {
 	}
 	if v.SizeBy == "degree" || v.SizeBy == "weighted-degree" {
 		ov.sizes(g)
+	}
+	if len(v.Highlight) > 0 {
+		ov.highlight, _ = highlighted(g, v.Highlight)
+		ov.highlightOrder = highlightIDs(g, v.Highlight, ov.highlight)
 	}
 	return ov
 }
@@ -355,6 +373,9 @@ func (ov *overlay) node(e *graph.Entity, attrs [][2]string, k float64) [][2]stri
 		attrs = setAttr(attrs, "height", fmt.Sprintf("%.2f", h*f*k))
 		attrs = setAttr(attrs, "fontsize", fmt.Sprintf("%g", math.Round(s.FontSize*(1+(f-1)/2)*k*10)/10))
 	}
+	if ov.highlight != nil {
+		attrs = ov.highlightNode(e, attrs)
+	}
 	if ov.pins != nil {
 		attrs = ov.pins.node(e, attrs, ov.theme)
 	}
@@ -374,6 +395,9 @@ func (ov *overlay) edge(e *graph.Edge, attrs [][2]string, labelAttr string) [][2
 		} else {
 			attrs = fadeEdge(attrs, ov.theme)
 		}
+	}
+	if ov.highlight != nil {
+		attrs = ov.highlightEdge(e, attrs)
 	}
 	if ov.changes != nil {
 		attrs = ov.changes.mark(e, attrs, labelAttr, ov.theme)

@@ -106,6 +106,9 @@ func (ov *overlay) legend(p *legendPen) {
 		p.text(after, "no mark: in force on both dates, same weight", false)
 		p.row++
 	}
+	if ov.highlight != nil && len(ov.highlightOrder) > 0 {
+		ov.highlightLegend(p)
+	}
 	if ov.spec.ShowUnbalanced {
 		p.row++
 		p.text(0, "Structural balance", true)

@@ -35,6 +35,12 @@ var builtinStyles = map[string]EdgeStyle{
 	"alliance":  {Color: okBlue, Line: "bold", Arrow: "none"},
 	"hostility": {Color: okVermillion, Line: "solid", Arrow: "tee"},
 	"summit":    {Color: okBlack, Line: "dashed", Arrow: "dot"},
+	// The tie kinds of a bundled figure (graph.BundleBySign): undirected,
+	// since each caption row gives its own direction.
+	graph.TieCooperation: {Color: okBlue, Line: "solid", Arrow: "none"},
+	graph.TieMixed:       {Color: okPurple, Line: "dashed", Arrow: "none"},
+	graph.TieConflict:    {Color: okVermillion, Line: "solid", Arrow: "none"},
+	graph.TieContact:     {Color: okGray, Line: "dotted", Arrow: "none"},
 }
 
 // Colours for declared types without a colour of their own, by sign, each

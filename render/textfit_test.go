@@ -298,7 +298,7 @@ func TestKeyBeside(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(f.panels) != 2 || len(keyItems(f.panels[0], g.Dataset)) == 0 {
+	if len(f.panels) != 2 || len(keyItems(f.panels[0], g, Options{})) == 0 {
 		t.Fatalf("want a graph with numbered lines and a legend: %d panels", len(f.panels))
 	}
 	for _, aspect := range []float64{0, 16.0 / 9, 3} {

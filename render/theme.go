@@ -155,6 +155,11 @@ func (o *Options) typeStyles(d *graph.Dataset) map[string]EdgeStyle {
 		s.Color = t.edgeColor(s.Color, ty.Sign, o.givenColor(d, id))
 		styles[id] = s
 	}
+	for _, ty := range graph.TieTypes() {
+		s := builtinStyles[ty.ID]
+		s.Color = t.edgeColor(s.Color, ty.Sign, false)
+		styles[ty.ID] = s
+	}
 	return styles
 }
 

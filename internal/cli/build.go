@@ -434,7 +434,7 @@ func buildOne(e *env, f plannedFigure, cache *dataCache, graphviz func() (*rende
 	}
 	var outs [][]byte
 	for _, o := range f.outputs {
-		if err := o.spec.filter.Check(ds); err != nil {
+		if err := o.spec.checkData(ds); err != nil {
 			r.err = err
 			return r
 		}

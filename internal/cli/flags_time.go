@@ -24,6 +24,7 @@ type timeFlags struct {
 	colorBy        string
 	sizeBy         string
 	showUnbalanced bool
+	highlight      []string
 }
 
 func (t *timeFlags) register(fs *pflag.FlagSet) {
@@ -34,6 +35,7 @@ func (t *timeFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&t.colorBy, "color-by", "kind", "node fill: "+strings.Join(render.ColorBys, ", ")+" (signed blocs, as dipgraph stats finds them)")
 	fs.StringVar(&t.sizeBy, "size-by", "none", "node size: "+strings.Join(render.SizeBys, ", "))
 	fs.BoolVar(&t.showUnbalanced, "show-unbalanced", false, "draw the ties of unbalanced triads at full strength, the rest faded")
+	fs.StringSliceVar(&t.highlight, "highlight", nil, "entity ids to draw at full strength, with the ties among them, e.g. xi-jinping,kim-jong-un,vladimir-putin; the rest faded, still legible")
 }
 
 // Limits on the number of dates: panels in one figure, files in a folder.
@@ -73,11 +75,11 @@ var everyRe = regexp.MustCompile(`^([1-9][0-9]{0,2})([ym])$`)
 // and echoes the value.
 func (t *timeFlags) spec(fs *pflag.FlagSet, format render.Format, f *filterFlags, opts *render.Options) (timeSpec, error) {
 	s := timeSpec{frames: t.frames}
-	ov := &render.Overlay{ColorBy: t.colorBy, SizeBy: t.sizeBy, ShowUnbalanced: t.showUnbalanced}
+	ov := &render.Overlay{ColorBy: t.colorBy, SizeBy: t.sizeBy, ShowUnbalanced: t.showUnbalanced, Highlight: t.highlight}
 	if err := ov.Check(); err != nil {
 		return s, err
 	}
-	if ov.ColorBy != "kind" || ov.SizeBy != "none" || ov.ShowUnbalanced {
+	if ov.ColorBy != "kind" || ov.SizeBy != "none" || ov.ShowUnbalanced || len(ov.Highlight) > 0 {
 		s.overlay = ov
 	}
 	if fs.Changed("timeline") {
@@ -159,6 +161,9 @@ func (t *timeFlags) spec(fs *pflag.FlagSet, format render.Format, f *filterFlags
 	}
 	if s.diff && ov.ShowUnbalanced {
 		return s, flagErrorf("diff show-unbalanced", "--diff and --show-unbalanced both fade edges: give one")
+	}
+	if s.diff && len(ov.Highlight) > 0 {
+		return s, flagErrorf("diff highlight", "--diff and --highlight both fade edges: give one")
 	}
 	if s.timeline() && !fs.Changed("edge-labels") {
 		opts.EdgeLabels = "none" // small multiples: captions would bury the change

@@ -79,6 +79,8 @@ func newRenderFlags() (*pflag.FlagSet, *renderFlags) {
 	fs.StringVar(&f.opts.Title, "title", "", "figure title (default: the dataset's title)")
 	fs.StringVar(&f.opts.Subtitle, "subtitle", "", "a line under the title")
 	fs.StringVar(&f.opts.EdgeLabels, "edge-labels", "caption", "text on edges: "+strings.Join(render.EdgeLabels, ", "))
+	fs.StringVar(&f.opts.Level, "level", "auto", "detail: people (every person a node), country (each country one node with its people inside, their ties rolled up), auto (people, unless a --size target's text only reads at the country level)")
+	fs.StringVar(&f.opts.Bundle, "bundle", "auto", "ties between one pair: type (a line per relation type), sign (one line: cooperation, conflict, mixed or contact), auto (sign at the country level, type at the people level)")
 	fs.BoolVar(&f.opts.NoLegend, "no-legend", false, "leave the legend out")
 	fs.StringVar(&f.opts.Theme, "theme", render.DefaultTheme, "look: "+strings.Join(render.ThemeNames, ", ")+" (dark: light text, no background; print: black and gray only)")
 	fs.StringVar(&f.opts.Background, "background", "", "fill behind the figure: #rrggbb, or none (default: the theme's)")
@@ -103,6 +105,15 @@ type figureSpec struct {
 	// target is where --size puts the figure, which its text is sized for
 	// (render.LayFor); zero without a --size that has one.
 	target render.Target
+}
+
+// checkData checks the flags that name things in the data: --focus,
+// --types, --highlight.
+func (s *figureSpec) checkData(ds *graph.Dataset) error {
+	if err := s.filter.Check(ds); err != nil {
+		return err
+	}
+	return s.opts.Overlay.CheckHighlight(ds)
 }
 
 // commandSpec checks a render or watch command line — -o, the format it
@@ -139,6 +150,9 @@ func (f *renderFlags) spec(fs *pflag.FlagSet, format render.Format) (figureSpec,
 		return s, err
 	}
 	s.opts.Overlay = s.time.overlay
+	if err := render.CheckLevelFor(s.opts, s.time.active()); err != nil {
+		return s, err
+	}
 	if f.styleFile != "" {
 		src, err := os.ReadFile(f.styleFile)
 		if err != nil {
@@ -173,7 +187,7 @@ func runRender(e *env, args []string) int {
 	if err != nil {
 		return failLoad(e, c.name, err, "dipgraph render: %s in the data; nothing written")
 	}
-	if err := spec.filter.Check(ds); err != nil {
+	if err := spec.checkData(ds); err != nil {
 		return usageFail(e, c.name, err.Error())
 	}
 	if code, done := renderOverTime(e, c.name, f.output, spec, ds); done {

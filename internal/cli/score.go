@@ -46,7 +46,7 @@ func runScore(e *env, args []string) int {
 	if err != nil {
 		return failLoad(e, c.name, err, "dipgraph score: %s in the data")
 	}
-	if err := spec.filter.Check(ds); err != nil {
+	if err := spec.checkData(ds); err != nil {
 		return usageFail(e, c.name, err.Error())
 	}
 	if spec.time.frames != "" {

@@ -176,7 +176,7 @@ func (w *watcher) make() ([]byte, string, error) {
 		}
 		return nil, "", err
 	}
-	if err := w.spec.filter.Check(ds); err != nil {
+	if err := w.spec.checkData(ds); err != nil {
 		return nil, "", err
 	}
 	if w.styleFile != "" {
