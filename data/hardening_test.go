@@ -99,7 +99,7 @@ func TestReadInputLimit(t *testing.T) {
 		t.Errorf("1024 bytes with a 1023-byte limit: %v", err)
 	}
 	_, err = ReadInputLimit("-", nil, strings.NewReader(strings.Repeat(" ", 3<<20)), 2<<20)
-	if err == nil || err.Error() != "standard input: larger than the input limit of 2MiB: split the data into several files, or raise the limit with --max-input SIZE" {
+	if err == nil || err.Error() != "standard input: larger than the input limit of 2MiB: raise the limit with --max-input SIZE" {
 		t.Errorf("3 MiB on standard input with a 2MiB limit: %v", err)
 	}
 }

@@ -68,6 +68,14 @@ func ReadInputLimit(arg string, fsys fs.FS, stdin io.Reader, limit int64) (Input
 	if limit <= 0 {
 		limit = MaxInput
 	}
+	return ReadInputBudget(arg, fsys, stdin, limit)
+}
+
+// ReadInputBudget is ReadInputLimit with what is left of a limit for
+// several files (limit bytes; 0: none left, so only an empty file is
+// read).
+func ReadInputBudget(arg string, fsys fs.FS, stdin io.Reader, limit int64) (Input, error) {
+	limit = max(limit, 0)
 	if arg == "-" {
 		src, err := readLimited(stdin, "standard input", limit)
 		return Input{Name: "<stdin>", Src: src, JSON: looksJSON(src)}, err
@@ -113,10 +121,22 @@ func readLimited(r io.Reader, name string, limit int64) ([]byte, error) {
 type TooLargeError struct {
 	Name  string // the file, or "standard input"
 	Limit int64  // bytes
+	// Together is how many DATA files were read before this one, when
+	// they and this one are over the limit together (the limit is for all
+	// the DATA of a command); 0 when this file alone is.
+	Together int
 }
 
 func (e *TooLargeError) Error() string {
-	return fmt.Sprintf("%s: larger than the input limit of %s: split the data into several files, or raise the limit with --max-input SIZE",
+	if e.Together > 0 {
+		files := "file"
+		if e.Together > 1 {
+			files = "files"
+		}
+		return fmt.Sprintf("%s: with the %d %s before it, the data is larger than the input limit of %s, which is for all DATA together: give fewer or smaller files, or raise the limit with --max-input SIZE",
+			e.Name, e.Together, files, FormatSize(e.Limit))
+	}
+	return fmt.Sprintf("%s: larger than the input limit of %s: raise the limit with --max-input SIZE",
 		e.Name, FormatSize(e.Limit))
 }
 

@@ -373,6 +373,7 @@ func (m *merged) validate(files []*file) Problems {
 		}
 	}
 	m.validateTies(&ps, entIDs, srcIDs, entitySuggest, srcSuggest)
+	m.checkTextLengths(files, &ps)
 	return ps
 }
 

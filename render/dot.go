@@ -438,6 +438,7 @@ func edgeTooltip(d *graph.Dataset, t graph.Type, e *graph.Edge, who func(*graph.
 		if note == label {
 			note = ""
 		}
+		note = clipText(note, TooltipNoteLen)
 		if who != nil {
 			// Who did what, and of which type, on a bundled or
 			// country-level line.
@@ -475,7 +476,7 @@ func nodeTooltip(e *graph.Entity, d *graph.Dataset) string {
 		lines = append(lines, "also: "+strings.Join(e.Aliases, ", "))
 	}
 	if e.Note != "" {
-		lines = append(lines, e.Note)
+		lines = append(lines, clipText(e.Note, TooltipNoteLen))
 	}
 	return strings.Join(lines, "\n")
 }

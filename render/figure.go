@@ -84,6 +84,9 @@ type panel struct {
 // keeps Graphviz's drawing operations of those same layouts, for PNG and
 // PDF.
 func Lay(ctx context.Context, gv *Graphviz, g *graph.Graph, o Options, paint bool) (*Figure, error) {
+	if err := o.checkEntities(g); err != nil {
+		return nil, err
+	}
 	o, note := o.ForGraph(g)
 	if note != "" && gv.Warn != nil {
 		gv.Warn(note)

@@ -62,14 +62,19 @@ names:
 func (f *fontFace) Name() string { return f.name }
 
 // shape sets s in the face: glyphs with advances and offsets in font
-// units, each with the byte offset in s of the text it shows (Cluster).
-// Direction, script and language are guessed from the text, as HarfBuzz
-// does.
-func (f *fontFace) shape(s string) []text.Glyph {
+// units, each with the byte offset in s of the text it shows (Cluster),
+// in visual order: right to left text (rtl, an odd bidi level) comes out
+// reversed, with its mirrored characters mirrored. Script and language
+// are guessed from the text, as HarfBuzz does.
+func (f *fontFace) shape(s string, rtl bool) []text.Glyph {
 	buf := harfbuzz.NewBuffer()
 	runes := []rune(s)
 	buf.AddRunes(runes, 0, -1)
 	buf.ClusterLevel = harfbuzz.MonotoneCharacters
+	buf.Props.Direction = harfbuzz.LeftToRight
+	if rtl {
+		buf.Props.Direction = harfbuzz.RightToLeft
+	}
 	buf.GuessSegmentProperties()
 	buf.Shape(f.hb, nil)
 	offset := make([]int, 0, len(runes)+1)

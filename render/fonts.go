@@ -16,6 +16,7 @@ import (
 
 	"codeberg.org/go-fonts/liberation/liberationsansbold"
 	"codeberg.org/go-fonts/liberation/liberationsansregular"
+	"github.com/benoitkugler/textprocessing/fribidi"
 	"github.com/tdewolff/canvas/text"
 )
 
@@ -165,38 +166,55 @@ func (f *Fonts) fontFor(r rune, primary *fontFace) *fontFace {
 	return found
 }
 
-// A textRun is a piece of a line set in one font.
+// A textRun is a piece of a line set in one font and one direction, its
+// glyphs in visual order (left to right).
 type textRun struct {
 	font   *fontFace
 	text   string
 	glyphs []text.Glyph
 	adv    float64 // advance, in em
+	rtl    bool
 }
 
-// shapeText splits s into runs by the font that has each character and
-// shapes each run. It returns the runs, their total advance in em, and the
-// characters no font has (set in the primary font, which shows its
-// missing-glyph box).
+// shapeText splits s into runs by the font that has each character and by
+// bidi level (see bidi.go), shapes each run in its direction and returns
+// the runs in visual order, their total advance in em, and the characters
+// no font has (set in the primary font, which shows its missing-glyph
+// box). Bidi controls (U+202A–U+202E, U+2066–U+2069, the marks) set the
+// order and are not drawn.
 func (f *Fonts) shapeText(s string, bold bool) (runs []textRun, adv float64, missing []rune) {
 	primary := f.regular
 	if bold {
 		primary = f.bold
 	}
-	var cur *fontFace
-	start := 0
-	flush := func(end int) {
-		if end > start && cur != nil {
-			runs = append(runs, shapeRun(cur, s[start:end]))
+	runes := []rune(s)
+	bt := analyseBidi(runes)
+	var (
+		cur      *fontFace
+		curLevel fribidi.Level
+		piece    strings.Builder
+		leftmost []int
+		left     int
+	)
+	flush := func() {
+		if piece.Len() > 0 && cur != nil {
+			runs = append(runs, shapeRun(cur, piece.String(), curLevel%2 == 1))
 			adv += runs[len(runs)-1].adv
+			leftmost = append(leftmost, left)
 		}
-		start = end
+		piece.Reset()
+		left = len(runes)
 	}
-	for i, r := range s {
+	left = len(runes)
+	for i, r := range runes {
+		if bidiControl(r) {
+			continue
+		}
 		var font *fontFace
 		switch {
-		case cur != nil && (cur.GlyphIndex(r) != 0 || unicode.IsSpace(r) || unicode.Is(unicode.Mn, r) || unicode.IsControl(r)):
-			font = cur // keep a run together across spaces and marks
-		case unicode.IsControl(r):
+		case cur != nil && (cur.GlyphIndex(r) != 0 || unicode.IsSpace(r) || unicode.Is(unicode.Mn, r) || unicode.IsControl(r) || followsBase(r)):
+			font = cur // keep a run together across spaces, marks and joiners
+		case unicode.IsControl(r) || followsBase(r):
 			font = primary
 		default:
 			font = f.fontFor(r, primary)
@@ -205,22 +223,25 @@ func (f *Fonts) shapeText(s string, bold bool) (runs []textRun, adv float64, mis
 				font = primary
 			}
 		}
-		if font != cur {
-			flush(i)
-			cur = font
+		if font != cur || bt.levels[i] != curLevel {
+			flush()
+			cur, curLevel = font, bt.levels[i]
 		}
+		piece.WriteRune(r)
+		left = min(left, bt.visual[i])
 	}
-	flush(len(s))
+	flush()
+	visualOrder(runs, leftmost)
 	return runs, adv, missing
 }
 
-func shapeRun(font *fontFace, s string) textRun {
-	glyphs := font.shape(s)
+func shapeRun(font *fontFace, s string, rtl bool) textRun {
+	glyphs := font.shape(s, rtl)
 	w := 0
 	for _, g := range glyphs {
 		w += int(g.XAdvance)
 	}
-	return textRun{font: font, text: s, glyphs: glyphs, adv: float64(w) / float64(font.Head.UnitsPerEm)}
+	return textRun{font: font, text: s, glyphs: glyphs, adv: float64(w) / float64(font.Head.UnitsPerEm), rtl: rtl}
 }
 
 // missingWarning is the one warning about characters no font has.

@@ -53,6 +53,10 @@ type Options struct {
 	// Candidates is how many layouts (seeds Seed, Seed+1, …) to try,
 	// keeping the most legible (candidates.go); 0: DefaultCandidates.
 	Candidates int
+	// MaxEntities is the most entities the figure lays out (see
+	// DefaultMaxEntities); a larger graph is refused before its layout.
+	// 0: DefaultMaxEntities.
+	MaxEntities int
 	// Timeout stops the figure's layout when it runs longer (0: never);
 	// see Graphviz.WithTimeout for how.
 	Timeout time.Duration
@@ -186,6 +190,9 @@ func (o *Options) Check() error {
 		if err := CheckTextScale(o.TextScale); err != nil {
 			return err
 		}
+	}
+	if o.MaxEntities < 0 || o.MaxEntities > MaxEntitiesLimit {
+		return flagErrorf("max-entities", "--max-entities %d: give a number from 1 to %d (0: the default, %d)", o.MaxEntities, MaxEntitiesLimit, DefaultMaxEntities)
 	}
 	if o.Timeout < 0 {
 		return flagErrorf("timeout", "--timeout %s: give a duration such as 60s or 5m, or 0 for none", o.Timeout)

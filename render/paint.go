@@ -209,20 +209,7 @@ type painter interface {
 func paintFigure(f *Figure, fonts *Fonts, transparent bool, p painter) []rune {
 	var missing []rune
 	text := func(s string, bold bool, x, y, size, align, room float64, c color.NRGBA) {
-		fontMu.Lock()
-		runs, adv, miss := fonts.shapeText(s, bold)
-		fontMu.Unlock()
-		missing = append(missing, miss...)
-		w := adv * size
-		sx := 1.0
-		if room > 0 && w > room {
-			sx = room / w // fit the room Graphviz (or the figure) left
-		}
-		x -= align * w * sx
-		for _, r := range runs {
-			p.glyphs(r, x, y, size, sx, c)
-			x += r.adv * size * sx
-		}
+		missing = append(missing, paintText(p, fonts, s, bold, x, y, size, align, room, c)...)
 	}
 	if !transparent && f.background != "" {
 		p.fill(rectPath(0, 0, f.Width, f.Height), parseColor(f.background))
@@ -268,6 +255,27 @@ func paintFigure(f *Figure, fonts *Fonts, transparent bool, p painter) []rune {
 	figText("key")
 	figText("also")
 	figText("sources")
+	return missing
+}
+
+// paintText draws one line of text with p, its runs in visual order from
+// left to right: anchored at x by align (0 left, 0.5 centre, 1 right),
+// squeezed into room when it is wider (room 0: no limit). It returns the
+// characters no font has.
+func paintText(p painter, fonts *Fonts, s string, bold bool, x, y, size, align, room float64, c color.NRGBA) []rune {
+	fontMu.Lock()
+	runs, adv, missing := fonts.shapeText(s, bold)
+	fontMu.Unlock()
+	w := adv * size
+	sx := 1.0
+	if room > 0 && w > room {
+		sx = room / w // fit the room Graphviz (or the figure) left
+	}
+	x -= align * w * sx
+	for _, r := range runs {
+		p.glyphs(r, x, y, size, sx, c)
+		x += r.adv * size * sx
+	}
 	return missing
 }
 

@@ -182,6 +182,9 @@ func LayFrames(ctx context.Context, gv *Graphviz, t *Timeline, o Options, paint 
 // entities pinned where the union put them, in one frame. Edge text is
 // placed clear of other text as in a single figure (layGraph).
 func layPinned(ctx context.Context, gv *Graphviz, t *Timeline, union *graph.Graph, o Options, paint bool) ([]*panel, error) {
+	if err := o.checkEntities(union); err != nil {
+		return nil, err
+	}
 	dots, err := pinnedDOTs(ctx, gv, t, union, o, graphvizDOT)
 	if err != nil {
 		return nil, err

@@ -18,7 +18,7 @@ func addInputFlags(e *env, c command, fs *pflag.FlagSet) {
 		return
 	}
 	e.maxInput = data.MaxInput
-	fs.Var((*byteSize)(&e.maxInput), "max-input", "refuse data files larger than this, unread: bytes, or with KiB, MiB or GiB (e.g. 200MiB)")
+	fs.Var((*byteSize)(&e.maxInput), "max-input", "refuse data files larger than this together (all DATA of the command), unread: bytes, or with KiB, MiB or GiB (e.g. 200MiB)")
 }
 
 // byteSize is a size in bytes as a flag: 1048576, 512KiB, 64MiB, 2GiB (K,

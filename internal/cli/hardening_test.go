@@ -241,7 +241,7 @@ func TestLargeInput(t *testing.T) {
 		stdin []byte
 		want  string
 	}{
-		{"file", []string{"validate", big}, nil, big + ": larger than the input limit of " + limit + ": split the data into several files, or raise the limit with --max-input SIZE"},
+		{"file", []string{"validate", big}, nil, big + ": larger than the input limit of " + limit + ": raise the limit with --max-input SIZE"},
 		{"stdin", []string{"render", "-o", filepath.Join(dir, "x.svg"), "-"}, src, "dipgraph render: standard input: larger than the input limit of " + limit},
 		{"lowered", []string{"stats", "--max-input", "1KiB", "testdata/bad/over-limit.yaml"}, nil, "testdata/bad/over-limit.yaml: larger than the input limit of 1KiB"},
 	} {

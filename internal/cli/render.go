@@ -73,6 +73,7 @@ func newRenderFlags() (*pflag.FlagSet, *renderFlags) {
 	fs.IntVar(&f.opts.Seed, "seed", render.DefaultSeed, "start of the fdp, neato and sfdp layouts: try another for another arrangement")
 	fs.IntVar(&f.opts.Candidates, "candidates", render.DefaultCandidates, fmt.Sprintf("fdp, neato and sfdp: lay the figure out this many times (--seed and the seeds after it; fdp also looser) and keep the most legible, 1 to %d", render.MaxCandidates))
 	fs.DurationVar(&f.opts.Timeout, "timeout", render.DefaultTimeout, "stop a figure whose layout takes longer (e.g. 30s, 5m; 0: never)")
+	fs.IntVar(&f.opts.MaxEntities, "max-entities", render.DefaultMaxEntities, fmt.Sprintf("refuse a figure of more entities than this before laying it out, up to %d", render.MaxEntitiesLimit))
 	f.filterFlags.register(fs)
 	f.time.register(fs)
 	fs.StringVar(&f.opts.Title, "title", "", "figure title (default: the dataset's title)")
