@@ -8,7 +8,7 @@ import (
 // MaxTextLen is the longest text, in characters, that a field drawn on the
 // figure may hold: a name, native name or alias, a role's title, a type's
 // label, a record's label or cite, a source's title, publisher, author or
-// URL, the dataset's title. Longer ones are refused at validation with
+// URL, the dataset's title, a tie's caption. Longer ones are refused at validation with
 // their position: a name of a megabyte is not a name, and laying it out
 // and painting it took minutes and gigabytes. Notes and the description
 // are not drawn, and have no limit of their own (the file's --max-input
@@ -68,6 +68,9 @@ func (m *merged) checkTextLengths(files []*file, ps *Problems) {
 		textTooLong(ps, a.pos("publisher"), what+"publisher", s.Publisher)
 		textTooLong(ps, a.pos("author"), what+"author", s.Author)
 		textTooLong(ps, a.pos("url"), what+"url", s.URL)
+	}
+	for i := range ds.Captions {
+		textTooLong(ps, m.tieAt[i].pos("caption"), "tie #"+strconv.Itoa(i+1)+"'s caption", ds.Captions[i].Caption)
 	}
 }
 

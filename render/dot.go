@@ -129,14 +129,17 @@ func writeDOT(w io.Writer, g *graph.Graph, o Options, engine bool) error {
 		who := whoDid(g, e)
 		l := edgeLabel(e, o.EdgeLabels, cites, who)
 		tip := edgeTooltip(g.Dataset, t, e, who)
-		if c, ok := pairCaption(g, e); ok {
+		if cs := pairCaptions(g, e); len(cs) > 0 {
 			// The curator's caption instead of the rows, which stay in
-			// the tooltip (and the report).
+			// the tooltip (and the report) under every caption given.
 			if o.EdgeLabels == "caption" {
-				l = captionText(g, c, o.Cite)
+				l = captionText(g, cs[0], o.Cite)
 			}
 			first, rest, _ := strings.Cut(tip, "\n")
-			tip = first + "\n“" + c.Caption + "”\n" + rest
+			for i := len(cs) - 1; i >= 0; i-- {
+				rest = "“" + cs[i].Caption + "”\n" + rest
+			}
+			tip = first + "\n" + rest
 		}
 		if l != "" {
 			attrs = append(attrs, [2]string{o.labelAttr(), l})

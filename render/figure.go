@@ -330,8 +330,8 @@ func keyItems(p *panel, g *graph.Graph, o Options) []string {
 			text := l.text
 			if i, err := strconv.Atoi(strings.TrimPrefix(e.id, "edge-")); err == nil && i >= 1 && i <= len(g.Edges) && o.EdgeLabels == "caption" {
 				ge := g.Edges[i-1]
-				if c, ok := pairCaption(g, ge); ok {
-					text = strings.ReplaceAll(captionText(g, c, o.Cite), "\n", " ")
+				if cs := pairCaptions(g, ge); len(cs) > 0 {
+					text = strings.ReplaceAll(captionText(g, cs[0], o.Cite), "\n", " ")
 				} else if rows := captionRows(ge, cite, whoDid(g, ge)); len(rows) > 0 {
 					text = flatRows(rows)
 				}

@@ -134,8 +134,9 @@ func boolRank(a, b bool) int {
 }
 
 // countryTooltip adds to a country node's tooltip, on a country-level
-// figure, its people (with their roles) and the ties among them, which
-// have no line there.
+// figure, its people (with their roles, other names and notes, as their
+// own nodes' tooltips have them) and the ties among them, which have no
+// line there.
 func countryTooltip(base string, g *graph.Graph, id string) string {
 	lines := []string{base}
 	if ms := leadersFirst(g.Members[id]); len(ms) > 0 {
@@ -151,6 +152,12 @@ func countryTooltip(base string, g *graph.Graph, id string) string {
 			}
 			if len(roles) > 0 {
 				l += ", " + strings.Join(roles, "; ")
+			}
+			if len(m.Aliases) > 0 {
+				l += "; also: " + strings.Join(m.Aliases, ", ")
+			}
+			if m.Note != "" {
+				l += " — " + m.Note
 			}
 			lines = append(lines, l)
 		}
@@ -174,12 +181,13 @@ func countryTooltip(base string, g *graph.Graph, id string) string {
 	return strings.Join(lines, "\n")
 }
 
-// pairCaption is the curator's caption (ties:) for a bundled line of g:
-// one for the line's own pair, or else the first one whose pair rolls up
-// to it (a caption for two leaders, on their countries' line).
-func pairCaption(g *graph.Graph, e *graph.Edge) (graph.PairCaption, bool) {
+// pairCaptions are the curator's captions (ties:) for a bundled line of
+// g: one for the line's own pair first, then those whose pair rolls up to
+// it (a caption for two leaders, on their countries' line), in the data's
+// order. The line shows the first; its tooltip lists them all.
+func pairCaptions(g *graph.Graph, e *graph.Edge) []graph.PairCaption {
 	if !graph.IsTie(e.Type) || len(g.Dataset.Captions) == 0 {
-		return graph.PairCaption{}, false
+		return nil
 	}
 	drawn := map[string]bool{}
 	for _, n := range g.Nodes {
@@ -192,19 +200,16 @@ func pairCaption(g *graph.Graph, e *graph.Edge) (graph.PairCaption, bool) {
 		return id
 	}
 	same := func(a, b string) bool { return (a == e.From && b == e.To) || (a == e.To && b == e.From) }
-	var folded *graph.PairCaption
-	for i, c := range g.Dataset.Captions {
+	var exact, folded []graph.PairCaption
+	for _, c := range g.Dataset.Captions {
 		switch {
 		case same(c.Between[0], c.Between[1]):
-			return c, true
-		case folded == nil && same(unit(c.Between[0]), unit(c.Between[1])):
-			folded = &g.Dataset.Captions[i]
+			exact = append(exact, c)
+		case same(unit(c.Between[0]), unit(c.Between[1])):
+			folded = append(folded, c)
 		}
 	}
-	if folded != nil {
-		return *folded, true
-	}
-	return graph.PairCaption{}, false
+	return append(exact, folded...)
 }
 
 // captionText is a curator's caption as a line shows it: wrapped, with
@@ -230,7 +235,7 @@ func captionWarnings(g *graph.Graph) []string {
 	}
 	shown := map[graph.PairCaption]bool{}
 	for _, e := range g.Edges {
-		if c, ok := pairCaption(g, e); ok {
+		for _, c := range pairCaptions(g, e) {
 			shown[c] = true
 		}
 	}

@@ -178,6 +178,14 @@ func checkSafeOutput(t *testing.T, path string) {
 		texts = append(texts, s.Title, s.Publisher, s.Author)
 	}
 	texts = append(texts, ds.Title)
+	// Captions (ties:) are drawn on bundled lines: the country level.
+	args := []string{"render"}
+	if len(ds.Captions) > 0 {
+		args = append(args, "--level", "country")
+		for _, c := range ds.Captions {
+			texts = append(texts, c.Caption)
+		}
+	}
 
 	outputs := []string{"svg"}
 	if slices.Contains(formatNames(), "html") {
@@ -186,7 +194,7 @@ func checkSafeOutput(t *testing.T, path string) {
 	for _, format := range outputs {
 		out := filepath.Join(t.TempDir(), "figure."+format)
 		var stderr bytes.Buffer
-		if code := Run(context.Background(), []string{"render", "-o", out, path}, nil, &bytes.Buffer{}, &stderr); code != exitOK {
+		if code := Run(context.Background(), append(slices.Clone(args), "-o", out, path), nil, &bytes.Buffer{}, &stderr); code != exitOK {
 			t.Fatalf("render -o %s exited %d:\n%s", filepath.Base(out), code, stderr.String())
 		}
 		doc, err := os.ReadFile(out)
