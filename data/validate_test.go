@@ -363,7 +363,7 @@ t.yaml:7:5: unknown field "sorce" in relation #1 (did you mean "source"?); allow
 dipgraph: 1
 titel: Beijing 2025
 `),
-			want: `t.yaml:2:1: unknown field "titel" in the data file (did you mean "title"?); allowed fields: $schema, dipgraph, id, title, description, as-of, sources, types, entities, relations`,
+			want: `t.yaml:2:1: unknown field "titel" in the data file (did you mean "title"?); allowed fields: $schema, dipgraph, id, title, description, as-of, sources, types, entities, relations, ties`,
 		},
 		{
 			name: "repeated field",
@@ -519,7 +519,7 @@ entities:
 		{
 			name: "Windows line ends after comments",
 			src:  "# A comment\r\ndipgraph: 1 # another\r\n\r\n# and another\r\ntitel: x\r\n",
-			want: `t.yaml:5:1: unknown field "titel" in the data file (did you mean "title"?); allowed fields: $schema, dipgraph, id, title, description, as-of, sources, types, entities, relations`,
+			want: `t.yaml:5:1: unknown field "titel" in the data file (did you mean "title"?); allowed fields: $schema, dipgraph, id, title, description, as-of, sources, types, entities, relations, ties`,
 		},
 		{
 			name: "YAML unterminated quote",
@@ -563,7 +563,7 @@ entities: []
 			name: "JSON with tabs and CRLF",
 			file: "t.json",
 			src:  "{\r\n\t\"title\"\t: \"a\",\r\n\t\"titel\"\t: \"b\"\r\n}\r\n",
-			want: `t.json:3:2: unknown field "titel" in the data file (did you mean "title"?); allowed fields: $schema, dipgraph, id, title, description, as-of, sources, types, entities, relations`,
+			want: `t.json:3:2: unknown field "titel" in the data file (did you mean "title"?); allowed fields: $schema, dipgraph, id, title, description, as-of, sources, types, entities, relations, ties`,
 		},
 		{
 			name: "JSON repeated key",

@@ -37,7 +37,7 @@ type Suggester struct {
 	cache  map[string]string
 	work   int
 	budget int
-	rows   [2][]int // the edit-distance table's two rows, reused
+	rows   [3][]int // the edit-distance table's last three rows, reused
 }
 
 type candidate struct {
@@ -167,8 +167,9 @@ func (sg *Suggester) longest() string {
 	return sg.cands[len(sg.cands)-1].s
 }
 
-// distance is the Levenshtein distance between a and b in runes when it
-// is at most k, computed in the diagonal band of width 2k+1 and given up
+// distance is the edit distance between a and b in runes — Levenshtein's,
+// with two adjacent letters swapped counting as one edit ("titel" is one
+// from "title", two from "ties") — when it is at most k, computed in the diagonal band of width 2k+1 and given up
 // as soon as every cell of a row exceeds k.
 func (sg *Suggester) distance(a, b []rune, k int) (int, bool) {
 	if len(a) > len(b) {
@@ -183,7 +184,7 @@ func (sg *Suggester) distance(a, b []rune, k int) (int, bool) {
 			sg.rows[i] = make([]int, len(b)+1)
 		}
 	}
-	prev, cur := sg.rows[0][:len(b)+1], sg.rows[1][:len(b)+1]
+	prev2, prev, cur := sg.rows[2][:len(b)+1], sg.rows[0][:len(b)+1], sg.rows[1][:len(b)+1]
 	for j := range prev {
 		prev[j] = min(j, inf)
 	}
@@ -200,6 +201,9 @@ func (sg *Suggester) distance(a, b []rune, k int) (int, bool) {
 				cost = 0
 			}
 			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost, inf)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				v = min(v, prev2[j-2]+1) // two letters swapped: one edit
+			}
 			cur[j] = v
 			rowMin = min(rowMin, v)
 		}
@@ -210,7 +214,7 @@ func (sg *Suggester) distance(a, b []rune, k int) (int, bool) {
 		if rowMin > k {
 			return 0, false
 		}
-		prev, cur = cur, prev
+		prev2, prev, cur = prev, cur, prev2
 	}
 	d := prev[len(b)]
 	return d, d <= k

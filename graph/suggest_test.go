@@ -34,24 +34,43 @@ func naiveSuggest(s string, candidates []string) string {
 	return fmt.Sprintf(" (did you mean %q?)", best)
 }
 
+// naiveDistance is the full table of the optimal string alignment
+// distance: Levenshtein's, with adjacent letters swapped as one edit.
 func naiveDistance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
-	prev, cur := make([]int, len(rb)+1), make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
+	d := make([][]int, len(ra)+1)
+	for i := range d {
+		d[i] = make([]int, len(rb)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
 	}
 	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
 		for j := 1; j <= len(rb); j++ {
 			cost := 1
 			if ra[i-1] == rb[j-1] {
 				cost = 0
 			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
 		}
-		prev, cur = cur, prev
 	}
-	return prev[len(rb)]
+	return d[len(ra)][len(rb)]
+}
+
+// TestSuggestSwap: two letters swapped are one edit, so "titel" is
+// "title", not "ties" (two edits either way by Levenshtein's count, where
+// byte order chose "ties").
+func TestSuggestSwap(t *testing.T) {
+	fields := []string{"$schema", "dipgraph", "id", "title", "description", "as-of", "sources", "types", "entities", "relations", "ties"}
+	for s, want := range map[string]string{"titel": "title", "soruces": "sources", "tpyes": "types", "tise": "ties"} {
+		if got := Suggest(s, fields); got != fmt.Sprintf(" (did you mean %q?)", want) {
+			t.Errorf("Suggest(%q) = %q, want %q", s, got, want)
+		}
+	}
 }
 
 // TestSuggesterAgrees: on random ids from a small alphabet (so that many

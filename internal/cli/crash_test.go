@@ -102,13 +102,9 @@ func TestKillBuild(t *testing.T) {
 				t.Fatalf("trial %d: %s is neither the old nor the new file (%d bytes)", trial, o, len(got))
 			}
 		}
-		if l := ke.leftovers(t, start, proj); len(l) > 0 {
-			left += len(l)
-			t.Errorf("trial %d: left behind: %v", trial, l)
-			ke.clear(t, l)
-		}
+		left += ke.afterKill(t, fmt.Sprintf("trial %d", trial), start, proj, build)
 	}
-	t.Logf("50 trials: %d builds killed mid-way, %d finished before the kill; %d files left behind", killedEarly, killedLate, left)
+	t.Logf("50 trials: %d builds killed mid-way, %d finished before the kill; %d staged files left between a link and its rename, each removed by the next build", killedEarly, killedLate, left)
 	if killedEarly == 0 {
 		t.Error("no build was killed mid-way: the test proves nothing")
 	}
@@ -213,13 +209,9 @@ func TestKillRender(t *testing.T) {
 			case !bytes.Equal(got, old):
 				t.Fatalf("%s trial %d: the output is neither the old nor the new figure (%d bytes)", format, trial, len(got))
 			}
-			if l := ke.leftovers(t, start, proj); len(l) > 0 {
-				left += len(l)
-				t.Errorf("%s trial %d: left behind: %v", format, trial, l)
-				ke.clear(t, l)
-			}
+			left += ke.afterKill(t, fmt.Sprintf("%s trial %d", format, trial), start, proj, func() { render(out, "New") })
 		}
-		t.Logf("%s: 50 renders (%v each) killed at random: %d mid-way, %d finished first; %d left the new figure, %d the old; %d files left behind by the kills",
+		t.Logf("%s: 50 renders (%v each) killed at random: %d mid-way, %d finished first; %d left the new figure, %d the old; %d staged files left between a link and its rename by the kills, each removed by the next render",
 			format, took.Round(time.Millisecond), killed, finished, gotNew, 50-gotNew, left)
 		if killed == 0 {
 			t.Errorf("%s: no render was killed mid-way: the test proves nothing", format)

@@ -56,6 +56,7 @@ func writeAll(outs []output) error {
 		}
 	}()
 	for _, o := range outs {
+		sweepStaged(o.path)
 		s, err := stage(o.path, targetMode(o.path))
 		if err != nil {
 			return fmt.Errorf("cannot write %s: %w", o.path, err)

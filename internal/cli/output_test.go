@@ -1,8 +1,10 @@
 package cli
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"syscall"
 	"testing"
@@ -148,6 +150,40 @@ func TestWriteAllModes(t *testing.T) {
 		}
 		if left := tempFiles(t, dir); len(left) > 0 {
 			t.Errorf("left: %v", left)
+		}
+	}
+}
+
+// TestSweepStaged: a staged file a killed writer left beside a target
+// (its process gone) is removed by the next write of that target; one of
+// a live writer, another target's, or a file not named like one stays.
+func TestSweepStaged(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "fig.svg")
+	cmd := exec.Command("true")
+	if err := cmd.Run(); err != nil {
+		t.Skip("no true(1) to take a finished process id from")
+	}
+	dead := cmd.Process.Pid
+	files := map[string]bool{ // name → swept
+		fmt.Sprintf(".fig.svg.tmp-%d-0123456789abcdef", dead):        true,
+		fmt.Sprintf(".fig.svg.tmp-%d-0123456789abcdef", os.Getpid()): false,
+		fmt.Sprintf(".other.svg.tmp-%d-0123456789abcdef", dead):      false,
+		fmt.Sprintf(".fig.svg.tmp-%d-short", dead):                   false,
+		".fig.svg.tmp-notapid-0123456789abcdef":                      false,
+	}
+	for name := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("x"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := writeAll([]output{{path: target, data: []byte("<svg/>")}}); err != nil {
+		t.Fatal(err)
+	}
+	for name, swept := range files {
+		_, err := os.Stat(filepath.Join(dir, name))
+		if gone := os.IsNotExist(err); gone != swept {
+			t.Errorf("%s: removed %v, want %v", name, gone, swept)
 		}
 	}
 }

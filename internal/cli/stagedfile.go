@@ -6,6 +6,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 )
 
 // A stagedFile is the temporary file a target is written to before it
@@ -40,14 +42,13 @@ func (s *stagedFile) commit() error {
 		}
 		s.name = name
 	}
-	if err := s.f.Close(); err != nil {
-		return err
-	}
+	// Renamed at once, closed after: the hidden name lives for two
+	// system calls.
 	if err := os.Rename(s.name, s.target); err != nil {
 		return err
 	}
 	s.done = true
-	return nil
+	return s.f.Close()
 }
 
 // cleanup removes a staged file that was not committed.
@@ -62,11 +63,40 @@ func (s *stagedFile) cleanup() {
 	s.done = true
 }
 
-// tempName is a hidden name beside the target that no other writer picks.
+// tempName is a hidden name beside the target that no other writer picks:
+// .BASE.tmp-PID-RANDOM, the writer's process id in it, so that a later
+// write can tell a file a killed writer left (sweepStaged).
 func tempName(dir, base string) string {
 	var b [8]byte
 	rand.Read(b[:])
-	return filepath.Join(dir, "."+base+".tmp-"+hex.EncodeToString(b[:]))
+	return filepath.Join(dir, "."+base+".tmp-"+strconv.Itoa(os.Getpid())+"-"+hex.EncodeToString(b[:]))
+}
+
+// sweepStaged removes the staged files a killed writer left beside target:
+// .BASE.tmp-PID-RANDOM files whose process is gone. A staged file has a
+// name only in the microseconds between its link and its rename on Linux
+// (for the whole write elsewhere), so SIGKILL — which nothing can catch —
+// can leave one; the next write of the same target removes it. A file of a
+// live process (another dipgraph writing the same target) is left alone.
+func sweepStaged(target string) {
+	dir, base := filepath.Dir(target), filepath.Base(target)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	prefix := "." + base + ".tmp-"
+	for _, e := range entries {
+		rest, ok := strings.CutPrefix(e.Name(), prefix)
+		if !ok || !e.Type().IsRegular() {
+			continue
+		}
+		pidText, random, ok := strings.Cut(rest, "-")
+		pid, err := strconv.Atoi(pidText)
+		if !ok || err != nil || pid <= 0 || len(random) != 16 || processAlive(pid) {
+			continue
+		}
+		os.Remove(filepath.Join(dir, e.Name()))
+	}
 }
 
 // stageNamed makes a named temporary file beside the target, readable by
