@@ -100,8 +100,8 @@ func FuzzEncodeYAML(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if s == "" || !utf8.ValidString(s) {
-			return
+		if s == "" || !utf8.ValidString(s) || utf8.RuneCountInString(s) > MaxTextLen {
+			return // text over the limit is refused by design (TestTextLimit)
 		}
 		roundTrip(t, stringsDataset(s))
 	})
@@ -111,5 +111,6 @@ func FuzzEncodeYAML(f *testing.F) {
 func sameModel(a, b *graph.Dataset) bool {
 	return a.ID == b.ID && a.Title == b.Title && a.Description == b.Description &&
 		reflect.DeepEqual(a.Entities, b.Entities) && reflect.DeepEqual(a.Types, b.Types) &&
-		reflect.DeepEqual(a.Records, b.Records) && reflect.DeepEqual(a.Sources, b.Sources)
+		reflect.DeepEqual(a.Records, b.Records) && reflect.DeepEqual(a.Sources, b.Sources) &&
+		reflect.DeepEqual(a.Captions, b.Captions)
 }
