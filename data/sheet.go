@@ -12,8 +12,8 @@ import (
 // escaping of list cells from here, so neither depends on the other.
 
 // Sheets are the sheets of a dataset, in the order they are written (each
-// as NAME.csv) and read.
-var Sheets = []string{"dataset", "types", "sources", "entities", "relations"}
+// as NAME.csv) and read; ties only when the dataset has captions (ties:).
+var Sheets = []string{"dataset", "types", "sources", "entities", "relations", "ties"}
 
 // The columns of each sheet, as export writes them. List cells (aliases,
 // between, to, roles) separate items with ';' and a role's title, start and
@@ -25,6 +25,7 @@ var (
 	SourceColumns   = []string{"id", "title", "publisher", "author", "date", "url", "note"}
 	EntityColumns   = []string{"id", "kind", "name", "native", "aliases", "country", "roles", "note"}
 	RelationColumns = []string{"id", "type", "from", "to", "between", "date", "start", "end", "ongoing", "weight", "label", "note", "source", "cite", "reported"}
+	TieColumns      = []string{"between", "caption", "source"}
 )
 
 // SplitList splits a list cell at unescaped ';' and unescapes each item;

@@ -43,12 +43,6 @@ func (d *decoder) tie(n ast.Node, i int) (graph.PairCaption, at) {
 // record joins (validate --strict refuses it).
 func (m *merged) validateTies(ps *Problems, entIDs, srcIDs map[string]int, entitySuggest, srcSuggest func() *graph.Suggester) {
 	ds := &m.ds
-	country := map[string]string{}
-	for _, e := range ds.Entities {
-		if e.Country != "" {
-			country[e.ID] = e.Country
-		}
-	}
 	seen := map[[2]string]int{}
 	for i, t := range ds.Captions {
 		a := m.tieAt[i]
@@ -99,29 +93,9 @@ func (m *merged) validateTies(ps *Problems, entIDs, srcIDs map[string]int, entit
 			continue
 		}
 		seen[key] = i
-		if !pairHasRecords(ds, country, t.Between) {
+		if !ds.Joined(t.Between[0], t.Between[1]) {
 			m.notes.add(a.pos("between"), "add a relation between them, or drop the caption (validate --strict refuses it)",
 				"%s: no relation joins %s and %s (or their people), so no line shows the caption", name, t.Between[0], t.Between[1])
 		}
 	}
-}
-
-// pairHasRecords reports whether some record joins the pair: the two
-// entities themselves, or, for an end that is a country, one of its
-// people (as a country-level figure rolls them up).
-func pairHasRecords(ds *graph.Dataset, country map[string]string, pair [2]string) bool {
-	at := func(id, end string) bool { return id == end || country[id] == end }
-	for _, r := range ds.Records {
-		for i, p := range r.Parties {
-			for j, q := range r.Parties {
-				if i == j || (r.Directed && i != 0 && j != 0) {
-					continue
-				}
-				if (at(p, pair[0]) && at(q, pair[1])) || (at(p, pair[1]) && at(q, pair[0])) {
-					return true
-				}
-			}
-		}
-	}
-	return false
 }

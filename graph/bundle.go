@@ -154,3 +154,30 @@ func FoldMinor(g *Graph, w float64) *Graph {
 	out.Types = typesDrawn(g.Types, out.Edges)
 	return &out
 }
+
+// Joined reports whether some record of d joins a and b: the two
+// themselves, or, for an end that is a country, one of its people (as the
+// country level rolls them up). A caption (ties:) for a pair no record
+// joins would show on no line.
+func (d *Dataset) Joined(a, b string) bool {
+	country := map[string]string{}
+	for _, e := range d.Entities {
+		if e.Country != "" {
+			country[e.ID] = e.Country
+		}
+	}
+	at := func(id, end string) bool { return id == end || country[id] == end }
+	for _, r := range d.Records {
+		for i, p := range r.Parties {
+			for j, q := range r.Parties {
+				if i == j || (r.Directed && i != 0 && j != 0) {
+					continue
+				}
+				if (at(p, a) && at(q, b)) || (at(p, b) && at(q, a)) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}

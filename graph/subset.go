@@ -38,9 +38,9 @@ func Subset(ds *Dataset, g *Graph) *Dataset {
 			out.Entities = append(out.Entities, e)
 		}
 	}
-	// The captions of pairs both kept, with their sources.
+	// The captions of pairs a kept record joins, with their sources.
 	for _, c := range ds.Captions {
-		if entities[c.Between[0]] && entities[c.Between[1]] {
+		if entities[c.Between[0]] && entities[c.Between[1]] && out.Joined(c.Between[0], c.Between[1]) {
 			out.Captions = append(out.Captions, c)
 			if c.Source != "" {
 				sources[c.Source] = true

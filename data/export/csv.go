@@ -97,5 +97,14 @@ func CSV(ds *graph.Dataset, bom bool) (map[string][]byte, error) {
 	if err := write("relations", data.RelationColumns, rows); err != nil {
 		return nil, err
 	}
+	if len(ds.Captions) > 0 {
+		rows = nil
+		for _, c := range ds.Captions {
+			rows = append(rows, []string{data.JoinList(c.Between[:]), c.Caption, c.Source})
+		}
+		if err := write("ties", data.TieColumns, rows); err != nil {
+			return nil, err
+		}
+	}
 	return out, nil
 }

@@ -46,6 +46,8 @@ func sheetColumns(kind string) []string {
 		return data.SourceColumns
 	case "entities":
 		return data.EntityColumns
+	case "ties":
+		return data.TieColumns
 	}
 	return data.RelationColumns
 }
@@ -160,6 +162,8 @@ func importCSV(r *run, files []File) (*graph.Dataset, error) {
 					c.entityRow(s)
 				case "relations":
 					c.relationRow(s)
+				case "ties":
+					c.tieRow(s)
 				}
 			}); err != nil {
 				return nil, err
@@ -178,6 +182,8 @@ func sheetKind(s *sheet) string {
 	switch {
 	case has("dipgraph"):
 		return "dataset"
+	case has("caption"):
+		return "ties"
 	case has("sign"):
 		return "types"
 	case has("type") || has("from") || has("to") || has("between"):
@@ -221,6 +227,10 @@ func (c *csvImport) requireColumns(s *sheet, kind string) {
 	case "types":
 		if !has("id") {
 			missing("id", "give each type an id")
+		}
+	case "ties":
+		if !has("between") {
+			missing("between", "name the two entities each caption is for")
 		}
 	}
 }
@@ -371,6 +381,35 @@ func (c *csvImport) sourceRow(s *sheet) {
 	}
 	c.srcIDs[src.ID] = true
 	c.ds.Sources = append(c.ds.Sources, src)
+}
+
+// tieRow reads a caption for a pair (ties:): its two entities, by id or
+// name, the caption and an optional source.
+func (c *csvImport) tieRow(s *sheet) {
+	pair := data.SplitList(s.get("between"))
+	if len(pair) != 2 {
+		s.bad("between", "list the pair's two entities, separated by ;", "a caption needs two entities, not %d", len(pair))
+		return
+	}
+	var t graph.PairCaption
+	for i, v := range pair {
+		id, ok := c.lookup(v)
+		if !ok {
+			s.bad("between", "declare it on the entities sheet, or fix the id", "unknown entity %q%s", v, c.suggestEntity(v))
+			return
+		}
+		t.Between[i] = id
+	}
+	t.Caption, t.Source = s.get("caption"), s.get("source")
+	if t.Caption == "" {
+		s.bad("caption", "write one short phrase for the pair", "no caption for %s and %s", t.Between[0], t.Between[1])
+		return
+	}
+	if t.Source != "" && !c.srcIDs[t.Source] {
+		s.bad("source", "declare it on the sources sheet, or fix the id", "unknown source %q", t.Source)
+		return
+	}
+	c.ds.Captions = append(c.ds.Captions, t)
 }
 
 func webAddress(s string) bool {
