@@ -105,13 +105,17 @@ func (ov *overlay) highlightLegend(p *legendPen) {
 		names = append(names, ov.names[n])
 	}
 	after := legendSample + 0.12
+	// A line in the legend's own text colour, and the same faded: the
+	// weight scale's gray is light already, and fading it to the 3:1 a
+	// line keeps would make it darker, not fainter.
+	strong := [][2]string{{"color", p.th.LegendText}, {"penwidth", "1.6"}, {"dir", "none"}}
 	p.row++
 	p.text(0, "Highlighted", true)
 	p.row++
-	p.sample(p.gray(), "highlighted")
+	p.sample(strong, "highlighted")
 	p.text(after, "full strength: ties among "+joinNames(names), false)
 	p.row++
-	p.sample(fadeEdge(p.gray(), p.th), "faded")
+	p.sample(fadeEdge(slices.Clone(strong), p.th), "faded")
 	p.text(after, "faded: every other tie and actor", false)
 	p.row++
 }
