@@ -23,9 +23,9 @@ func readSetting(path, what string, limit int64) ([]byte, error) {
 	case errors.As(err, &le):
 		size := "it grew past the limit while read"
 		if le.Size >= 0 {
-			size = "it is " + data.FormatSize(le.Size)
+			size = fmt.Sprintf("it is %d bytes", le.Size)
 		}
-		return nil, &fs.PathError{Op: "open", Path: path, Err: fmt.Errorf("%s, over the %s limit for a %s: is it the right file?", size, data.FormatSize(limit), what)}
+		return nil, &fs.PathError{Op: "open", Path: path, Err: fmt.Errorf("%s, over the limit of %s for a %s: is it the right file?", size, data.FormatSize(limit), what)}
 	}
 	return b, err
 }

@@ -31,7 +31,7 @@ func (e *LimitError) Error() string {
 	if e.Size < 0 {
 		return fmt.Sprintf("it grew past the limit of %d bytes while read", e.Limit)
 	}
-	return fmt.Sprintf("it is %d bytes, over the limit of %d", e.Size, e.Limit)
+	return fmt.Sprintf("it is %d bytes, over the limit of %d bytes", e.Size, e.Limit)
 }
 
 // Unwrap makes errors.Is(err, ErrTooLarge) true.
