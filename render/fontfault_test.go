@@ -98,6 +98,18 @@ func TestMalformedFonts(t *testing.T) {
 			}
 		}
 	}
+	// As a font folder (--font-dir, or the system's): the scan reads
+	// every file's faces and character map, and characters the built-in
+	// font lacks are looked up in them (loading those that claim them).
+	inDir, err := LoadFonts(FontOptions{Dirs: []string{dir}, NoSystem: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range "김习ไ\u0915\uFFFDA" {
+		if font := inDir.fontFor(r, inDir.regular); font != nil && !font.has(r) {
+			t.Errorf("fontFor(%q) gave a font without it", r)
+		}
+	}
 	t.Logf("%d fonts: %d refused when loaded, %d painted (%d found broken while painting, %d not subset)", len(fonts), refused, painted, broken, unsubset)
 	if refused == 0 || broken == 0 || unsubset == 0 || painted == 0 {
 		t.Errorf("the fonts reach too few recoveries: %d refused, %d broken, %d not subset, %d painted; each must be reached", refused, broken, unsubset, painted)
