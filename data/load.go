@@ -32,6 +32,16 @@ const DefaultDataset = "beijing-2025"
 // style), so the default keeps a run within about 3 GB.
 const MaxInput = 16 << 20
 
+// MaxStyleFile and MaxManifest are the largest style file (render
+// --style) and manifest (build and watch --manifest) read, in bytes:
+// hundreds of times the project's own (2 KB), and far below what would
+// strain memory. A larger file, or one that is not a regular file (a
+// device such as /dev/zero, a FIFO), is refused before it is read.
+const (
+	MaxStyleFile = 1 << 20
+	MaxManifest  = 1 << 20
+)
+
 // Embedded returns the names of the embedded datasets, sorted.
 func Embedded() []string {
 	entries, _ := fs.ReadDir(embedded, "datasets")

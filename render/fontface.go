@@ -3,6 +3,9 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"strings"
+	"sync/atomic"
+	"unicode"
 
 	typesetting "github.com/go-text/typesetting/font"
 	"github.com/go-text/typesetting/font/opentype"
@@ -21,11 +24,26 @@ type fontFace struct {
 	*font.SFNT
 	hb   *harfbuzz.Font
 	name string
+
+	builtin bool   // the built-in font, trusted: its calls are not guarded
+	path    string // the file it was read from
+	flag    string // "--font" for a font named so, else ""
+	// broken: the font library panicked on it (see guard): it is used no
+	// more. noSubset: the PDF subsetter failed on it: embedded as
+	// outlines.
+	broken, noSubset atomic.Bool
 }
 
 // loadFace reads face index of a font file (TrueType, OpenType, a
-// collection of them, or WOFF/WOFF2).
-func loadFace(b []byte, index int) (*fontFace, error) {
+// collection of them, or WOFF/WOFF2). A malformed file is an error, never
+// a panic: the font libraries panic on some (a glyph past the end of its
+// table), and that panic is returned as an error.
+func loadFace(b []byte, index int) (face *fontFace, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			face, err = nil, fmt.Errorf("the font library failed reading it: %v", r)
+		}
+	}()
 	sfnt, err := font.ParseFont(b, index)
 	if err != nil {
 		return nil, err
@@ -44,13 +62,22 @@ func loadFace(b []byte, index int) (*fontFace, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading the font for shaping: %w", err)
 	}
-	face := &fontFace{SFNT: sfnt, hb: harfbuzz.NewFont(&typesetting.Face{Font: f})}
+	face = &fontFace{SFNT: sfnt, hb: harfbuzz.NewFont(&typesetting.Face{Font: f})}
 names:
 	for _, id := range []font.NameID{font.NamePostScript, font.NameFull, font.NameFontFamily} {
 		for _, record := range sfnt.Name.Get(id) {
 			face.name = record.String()
 			break names
 		}
+	}
+	face.name = strings.Map(func(r rune) rune {
+		if unicode.IsPrint(r) {
+			return r
+		}
+		return -1
+	}, face.name)
+	if r := []rune(face.name); len(r) > 63 { // the name is the file's: messages quote it
+		face.name = string(r[:63])
 	}
 	if face.name == "" {
 		face.name = fmt.Sprintf("font%d", index)

@@ -18,6 +18,8 @@ import (
 	"codeberg.org/go-fonts/liberation/liberationsansregular"
 	"github.com/benoitkugler/textprocessing/fribidi"
 	"github.com/tdewolff/canvas/text"
+
+	"github.com/dipgraph/dipgraph/internal/readfile"
 )
 
 // Fonts for painting. Graphviz sizes text with Helvetica's metrics; the
@@ -28,6 +30,17 @@ import (
 // Japanese, …) come from fonts the user names (--font FILE, --font-dir
 // DIR) and then from the system's font folders (for instance Debian's
 // fonts-noto-cjk), in that order; what none covers is reported once.
+//
+// A font file that cannot be used — malformed, cut short, not a font —
+// never stops a figure: it is skipped with a warning naming the file, and
+// its characters come from the next font that has them, else the built-in
+// one (fontfault.go). Font files are read only when regular files of at
+// most MaxFontFile bytes; --font naming a device, a FIFO, a file over the
+// limit or no file is an error, a folder's such files are skipped.
+
+// MaxFontFile is the largest font file read, in bytes: more than twice
+// the largest font collections in common use (Noto Serif CJK's is 26 MB).
+const MaxFontFile = 64 << 20
 
 // FontOptions say where to look for fonts beyond the built-in one.
 type FontOptions struct {
@@ -48,6 +61,9 @@ type Fonts struct {
 	candidates []*fontCandidate // found in dirs; nil until first needed
 	scanned    bool
 	byRune     map[rune]*fontFace // resolved fallbacks; nil value: none covers
+
+	notesMu sync.Mutex
+	notes   []string // warnings: fonts skipped (see warnFonts)
 }
 
 var (
@@ -62,6 +78,10 @@ func builtinFonts() (*fontFace, *fontFace, error) {
 		if builtinErr == nil {
 			builtinB, builtinErr = loadFace(liberationsansbold.TTF, 0)
 		}
+		if builtinErr == nil {
+			builtinReg.builtin, builtinB.builtin = true, true
+			builtinReg.path, builtinB.path = "built-in", "built-in"
+		}
 	})
 	return builtinReg, builtinB, builtinErr
 }
@@ -72,9 +92,12 @@ func builtinFonts() (*fontFace, *fontFace, error) {
 // process, not once per figure of a build.
 var loadedFonts sync.Map // FontOptions key → *Fonts
 
-// LoadFonts checks and loads the fonts o names. A file that is not a font
-// or a folder that does not exist is an error that names the flag. The
-// same options give the same Fonts for the life of the process.
+// LoadFonts checks and loads the fonts o names. A file that cannot be
+// read (none there, not a regular file, over MaxFontFile) or a folder that
+// does not exist is an error that names the flag; a file that is not a
+// font dipgraph can read is skipped with a warning (given with each
+// figure painted). The same options give the same Fonts for the life of
+// the process.
 func LoadFonts(o FontOptions) (*Fonts, error) {
 	key := fmt.Sprintf("%q %q %v", o.Files, o.Dirs, o.NoSystem)
 	if f, ok := loadedFonts.Load(key); ok {
@@ -95,17 +118,19 @@ func loadFonts(o FontOptions) (*Fonts, error) {
 	}
 	f := &Fonts{regular: reg, bold: bold, byRune: map[rune]*fontFace{}}
 	for _, name := range o.Files {
-		b, err := os.ReadFile(name)
+		b, err := readFontFile(name)
 		if err != nil {
-			return nil, flagErrorf("font", "--font %s: %v", name, errors.Unwrap(err))
+			return nil, flagErrorf("font", "--font %s: %v", name, err)
 		}
 		font, err := loadFace(b, 0)
 		if err == nil && font.NumGlyphs() < 2 {
 			err = errors.New("it has no glyphs")
 		}
 		if err != nil {
-			return nil, flagErrorf("font", "--font %s is not a font dipgraph can read (TrueType or OpenType: .ttf, .otf, .ttc): %v", name, err)
+			f.note(fmt.Sprintf("--font %s: skipped: not a font dipgraph can read (TrueType or OpenType: .ttf, .otf, .ttc): %s; its characters are drawn in the next font that has them, else the built-in one", name, clipMessage(err.Error())))
+			continue
 		}
+		font.path, font.flag = name, "--font"
 		f.files = append(f.files, font)
 	}
 	for _, d := range o.Dirs {
@@ -136,17 +161,17 @@ func systemFontDirs() []string {
 // fontFor returns the font to set r in: the primary font if it has r, else
 // the first fallback that has it, else nil.
 func (f *Fonts) fontFor(r rune, primary *fontFace) *fontFace {
-	if primary.GlyphIndex(r) != 0 {
+	if primary.has(r) {
 		return primary
 	}
 	for _, font := range f.files {
-		if font.GlyphIndex(r) != 0 {
+		if font.has(r) {
 			return font
 		}
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if font, ok := f.byRune[r]; ok {
+	if font, ok := f.byRune[r]; ok && (font == nil || font.usable()) {
 		return font
 	}
 	if !f.scanned {
@@ -156,7 +181,7 @@ func (f *Fonts) fontFor(r rune, primary *fontFace) *fontFace {
 	var found *fontFace
 	for _, c := range f.candidates {
 		if c.covers(r) {
-			if font := c.load(); font != nil && font.GlyphIndex(r) != 0 {
+			if font := c.load(f); font.has(r) {
 				found = font
 				break
 			}
@@ -187,6 +212,12 @@ func (f *Fonts) shapeText(s string, bold bool) (runs []textRun, adv float64, mis
 	if bold {
 		primary = f.bold
 	}
+	if !primary.usable() { // a font given as the primary one (tests) found broken
+		reg, b, _ := builtinFonts()
+		if primary = reg; bold {
+			primary = b
+		}
+	}
 	runes := []rune(s)
 	bt := analyseBidi(runes)
 	var (
@@ -212,7 +243,7 @@ func (f *Fonts) shapeText(s string, bold bool) (runs []textRun, adv float64, mis
 		}
 		var font *fontFace
 		switch {
-		case cur != nil && (cur.GlyphIndex(r) != 0 || unicode.IsSpace(r) || unicode.Is(unicode.Mn, r) || unicode.IsControl(r) || followsBase(r)):
+		case cur != nil && (cur.has(r) || unicode.IsSpace(r) || unicode.Is(unicode.Mn, r) || unicode.IsControl(r) || followsBase(r)):
 			font = cur // keep a run together across spaces, marks and joiners
 		case unicode.IsControl(r) || followsBase(r):
 			font = primary
@@ -236,7 +267,8 @@ func (f *Fonts) shapeText(s string, bold bool) (runs []textRun, adv float64, mis
 }
 
 func shapeRun(font *fontFace, s string, rtl bool) textRun {
-	glyphs := font.shape(s, rtl)
+	var glyphs []text.Glyph
+	font.guard("shaping text", func() { glyphs = font.shape(s, rtl) })
 	w := 0
 	for _, g := range glyphs {
 		w += int(g.XAdvance)
@@ -282,18 +314,74 @@ func (c *fontCandidate) covers(r rune) bool {
 	return c.cmap != nil && c.cmap(r)
 }
 
-func (c *fontCandidate) load() *fontFace {
+// load loads the face, once; a file that cannot be read or parsed is
+// skipped with a warning (noted in fonts) and gives nil, as does a face
+// found broken since.
+func (c *fontCandidate) load(fonts *Fonts) *fontFace {
 	c.fonce.Do(func() {
-		b, err := os.ReadFile(c.path)
+		b, err := readFontFile(c.path)
+		var font *fontFace
+		if err == nil {
+			font, err = loadFace(b, c.index)
+		}
 		if err != nil {
+			fonts.note(fmt.Sprintf("font %s: skipped: not a font dipgraph can read: %s", c.path, clipMessage(err.Error())))
 			return
 		}
-		font, err := loadFace(b, c.index)
-		if err == nil {
-			c.font = font
-		}
+		font.path = c.path
+		c.font = font
 	})
+	if !c.font.usable() {
+		return nil
+	}
 	return c.font
+}
+
+// has reports whether the font has a glyph for r; a nil or broken font
+// has none.
+func (f *fontFace) has(r rune) bool {
+	if !f.usable() {
+		return false
+	}
+	var gid uint16
+	f.guard("looking up a character", func() { gid = f.GlyphIndex(r) })
+	return gid != 0
+}
+
+// readFontFile reads a font file: a regular file of at most MaxFontFile
+// bytes, opened without blocking.
+func readFontFile(path string) ([]byte, error) {
+	b, err := readfile.Regular(path, MaxFontFile)
+	var le *readfile.LimitError
+	switch {
+	case errors.Is(err, readfile.ErrNotRegular):
+		return nil, errors.New("not a regular file (a device, a FIFO, a socket or a folder): name a font file (.ttf, .otf, .ttc)")
+	case errors.As(err, &le):
+		return nil, fmt.Errorf("%v (%d MiB): font files that large are not read", le, MaxFontFile>>20)
+	case err != nil:
+		return nil, unwrapPath(err)
+	}
+	return b, nil
+}
+
+// unwrapPath is a file error without its operation and path (the message
+// names the file).
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// clipMessage shortens a font library's message, which can quote bytes
+// of the file, to 200 characters of one line.
+func clipMessage(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > 200 {
+		return string(r[:200]) + "…"
+	}
+	return s
 }
 
 // scanFontDirs lists the font faces in dirs, best first: sans-serif
@@ -406,7 +494,7 @@ func table(r io.ReaderAt, face int64, tag string) (int64, int) {
 
 // faceNames returns the PostScript name of each face in a font file.
 func faceNames(path string) []string {
-	fh, err := os.Open(path)
+	fh, err := readfile.Open(path)
 	if err != nil {
 		return nil
 	}
@@ -449,7 +537,7 @@ func postScriptName(b []byte) string {
 
 // readCoverage reads a face's character map (format 4 or 12).
 func readCoverage(path string, index int) func(rune) bool {
-	fh, err := os.Open(path)
+	fh, err := readfile.Open(path)
 	if err != nil {
 		return nil
 	}

@@ -194,6 +194,14 @@ func (f *Figure) PageSize(o PaintOptions) (w, h float64, err error) {
 // rasterised in parallel.
 var fontMu sync.Mutex
 
+// withFonts runs fn holding fontMu, which it releases however fn ends (a
+// font library's panic is caught further up, and the fonts used again).
+func withFonts(fn func()) {
+	fontMu.Lock()
+	defer fontMu.Unlock()
+	fn()
+}
+
 // painter draws in the figure's coordinates: points, origin at the bottom
 // left, y up.
 type painter interface {
@@ -263,9 +271,12 @@ func paintFigure(f *Figure, fonts *Fonts, transparent bool, p painter) []rune {
 // squeezed into room when it is wider (room 0: no limit). It returns the
 // characters no font has.
 func paintText(p painter, fonts *Fonts, s string, bold bool, x, y, size, align, room float64, c color.NRGBA) []rune {
-	fontMu.Lock()
-	runs, adv, missing := fonts.shapeText(s, bold)
-	fontMu.Unlock()
+	var (
+		runs    []textRun
+		adv     float64
+		missing []rune
+	)
+	withFonts(func() { runs, adv, missing = fonts.shapeText(s, bold) })
 	w := adv * size
 	sx := 1.0
 	if room > 0 && w > room {

@@ -36,15 +36,29 @@ func (f *Figure) PDF(o PaintOptions) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	pp := &pdfPainter{fonts: map[*fontFace][]*pdfFont{}, fillC: -1, strokeC: -1, width: -1, fillA: 255, strokeA: 255}
-	k := w / f.Width
-	fmt.Fprintf(&pp.content, "%s 0 0 %s 0 0 cm\n0 J 0 j 4 M\n", pdfNum(k), pdfNum(h/f.Height))
-	var missing []rune
-	if err := catch(func() { missing = paintFigure(f, fonts, o.Transparent, pp) }); err != nil {
+	var (
+		doc     []byte
+		missing []rune
+	)
+	err = fonts.paintWithout(func() error {
+		pp := &pdfPainter{fonts: map[*fontFace][]*pdfFont{}, fillC: -1, strokeC: -1, width: -1, fillA: 255, strokeA: 255}
+		k := w / f.Width
+		fmt.Fprintf(&pp.content, "%s 0 0 %s 0 0 cm\n0 J 0 j 4 M\n", pdfNum(k), pdfNum(h/f.Height))
+		if err := catch(func() { missing = paintFigure(f, fonts, o.Transparent, pp) }); err != nil {
+			return err
+		}
+		var err error
+		if cerr := catch(func() { doc, err = pp.document(w, h, f.title) }); cerr != nil {
+			return cerr
+		}
+		return err
+	})
+	if err != nil {
 		return nil, err
 	}
+	warnFonts(o, fonts)
 	warnMissing(o, missing)
-	return pp.document(w, h, f.title)
+	return doc, nil
 }
 
 type pdfPainter struct {
@@ -182,7 +196,7 @@ func (pp *pdfPainter) code(f *fontFace, gid uint16, text string) (*pdfFont, int)
 	if len(list) > 0 && (!list[len(list)-1].type3 || len(list[len(list)-1].gids) < 256) {
 		pf = list[len(list)-1]
 	} else {
-		pf = &pdfFont{name: fmt.Sprintf("F%d", len(pp.order)+1), font: f, type3: !f.IsTrueType,
+		pf = &pdfFont{name: fmt.Sprintf("F%d", len(pp.order)+1), font: f, type3: !f.IsTrueType || f.noSubset.Load(),
 			gids: []uint16{0}, codes: map[uint16]int{}, text: map[int]string{}, wdth: map[int]float64{}}
 		pp.fonts[f] = append(pp.fonts[f], pf)
 		pp.order = append(pp.order, pf)
@@ -192,10 +206,12 @@ func (pp *pdfPainter) code(f *fontFace, gid uint16, text string) (*pdfFont, int)
 	pf.codes[gid] = c
 	pf.text[c] = text
 	upem := float64(f.Head.UnitsPerEm)
+	var adv uint16
+	f.guard("measuring a glyph", func() { adv = f.GlyphAdvance(gid) })
 	if pf.type3 {
-		pf.wdth[c] = float64(f.GlyphAdvance(gid)) / upem * 1000
+		pf.wdth[c] = float64(adv) / upem * 1000
 	} else {
-		pf.wdth[c] = math.Round(float64(f.GlyphAdvance(gid)) * 1000 / upem)
+		pf.wdth[c] = math.Round(float64(adv) * 1000 / upem)
 	}
 	return pf, c
 }
@@ -316,16 +332,19 @@ func (pp *pdfPainter) document(w, h float64, title string) ([]byte, error) {
 	page := d.reserve()
 	content := d.stream("", pp.content.Bytes())
 	var fontRes []string
-	fontMu.Lock()
-	for _, pf := range pp.order {
-		ref, err := d.writeFont(pf)
-		if err != nil {
-			fontMu.Unlock()
-			return nil, err
+	var err error
+	withFonts(func() {
+		for _, pf := range pp.order {
+			var ref int
+			if ref, err = d.writeFont(pf); err != nil {
+				return
+			}
+			fontRes = append(fontRes, fmt.Sprintf("/%s %d 0 R", pf.name, ref))
 		}
-		fontRes = append(fontRes, fmt.Sprintf("/%s %d 0 R", pf.name, ref))
+	})
+	if err != nil {
+		return nil, err
 	}
-	fontMu.Unlock()
 	var gs []string
 	for _, set := range []struct {
 		prefix, key string
@@ -439,13 +458,11 @@ func (d *pdfDoc) writeFont(pf *pdfFont) (int, error) {
 	// Subset writes the subset's glyph count into the font's own maxp
 	// record (it shares it): put it back.
 	numGlyphs := f.Maxp.NumGlyphs
-	sub, err := f.Subset(pf.gids, font.SubsetOptions{Tables: font.KeepPDFTables})
-	if err != nil {
-		f.Maxp.NumGlyphs = numGlyphs
-		return 0, fmt.Errorf("embedding font %s: %w", f.Name(), err)
-	}
-	program := undate(sub.Write())
+	program, err := subsetProgram(f, pf.gids)
 	f.Maxp.NumGlyphs = numGlyphs
+	if err != nil {
+		return 0, err
+	}
 	file := d.stream(fmt.Sprintf("/Length1 %d", len(program)), program)
 	capHeight := f.Hhea.Ascender
 	if f.OS2 != nil && f.OS2.SCapHeight != 0 {
@@ -474,16 +491,20 @@ func (d *pdfDoc) writeType3(pf *pdfFont, name string) (int, error) {
 	var procs, diffs, widths []string
 	for c := 1; c < len(pf.gids); c++ {
 		gid := pf.gids[c]
-		x0, y0, x1, y1 := f.GlyphBounds(gid)
 		var gp pdfPather
-		fmt.Fprintf(&gp.b, "%d 0 %d %d %d %d d1\n", f.GlyphAdvance(gid), x0, y0, x1, y1)
-		if err := f.GlyphPath(&gp, gid, 0, 0, 0, 1, font.NoHinting); err == nil && gp.drawn {
-			gp.b.WriteString("f\n")
-		}
+		var adv uint16
+		f.guard("drawing a glyph", func() {
+			x0, y0, x1, y1 := f.GlyphBounds(gid)
+			adv = f.GlyphAdvance(gid)
+			fmt.Fprintf(&gp.b, "%d 0 %d %d %d %d d1\n", adv, x0, y0, x1, y1)
+			if err := f.GlyphPath(&gp, gid, 0, 0, 0, 1, font.NoHinting); err == nil && gp.drawn {
+				gp.b.WriteString("f\n")
+			}
+		})
 		ref := d.stream("", gp.b.Bytes())
 		procs = append(procs, fmt.Sprintf("/g%d %d 0 R", c, ref))
 		diffs = append(diffs, fmt.Sprintf("/g%d", c))
-		widths = append(widths, strconv.Itoa(int(f.GlyphAdvance(gid))))
+		widths = append(widths, strconv.Itoa(int(adv)))
 	}
 	tu := d.stream("", toUnicode(pf.text, 1))
 	return d.add(fmt.Sprintf("<< /Type /Font /Subtype /Type3 /Name /%s /FontBBox [%d %d %d %d] /FontMatrix [%s 0 0 %s 0 0] /CharProcs << %s >> /Encoding << /Type /Encoding /Differences [1 %s] >> /FirstChar 1 /LastChar %d /Widths [%s] /Resources << >> /ToUnicode %d 0 R >>",
@@ -566,4 +587,31 @@ func undate(font []byte) []byte {
 		return font
 	}
 	return font
+}
+
+// subsetProgram is the embedded font program of a TrueType font's subset
+// gids. When the font library cannot subset a font other than the
+// built-in one (an error, or a panic on a malformed glyph), the font is
+// marked to be embedded as outlines (Type 3) from then on and a
+// *fontFault asks for the figure to be painted again.
+func subsetProgram(f *fontFace, gids []uint16) (program []byte, err error) {
+	if f.builtin {
+		sub, err := f.Subset(gids, font.SubsetOptions{Tables: font.KeepPDFTables})
+		if err != nil {
+			return nil, fmt.Errorf("embedding font %s: %w", f.Name(), err)
+		}
+		return undate(sub.Write()), nil
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			f.noSubset.Store(true)
+			program, err = nil, &fontFault{face: f, what: "subsetting it for the PDF", value: r, subset: true}
+		}
+	}()
+	sub, err := f.Subset(gids, font.SubsetOptions{Tables: font.KeepPDFTables})
+	if err != nil {
+		f.noSubset.Store(true)
+		return nil, &fontFault{face: f, what: "subsetting it for the PDF", value: err, subset: true}
+	}
+	return undate(sub.Write()), nil
 }

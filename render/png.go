@@ -49,7 +49,24 @@ func (f *Figure) Image(o PaintOptions) (*image.RGBA, error) {
 	if err != nil {
 		return nil, err
 	}
-	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	var img *image.RGBA
+	var missing []rune
+	err = fonts.paintWithout(func() error {
+		img, missing = nil, nil
+		img = image.NewRGBA(image.Rect(0, 0, w, h))
+		return f.paintImage(img, o, fonts, &missing)
+	})
+	if err != nil {
+		return nil, err
+	}
+	warnFonts(o, fonts)
+	warnMissing(o, missing)
+	return img, nil
+}
+
+// paintImage paints the figure into img, of its pixel size.
+func (f *Figure) paintImage(img *image.RGBA, o PaintOptions, fonts *Fonts, missing *[]rune) error {
+	w := img.Bounds().Dx()
 	if !o.Transparent {
 		// White to the last pixel, though the figure's edge falls inside it
 		// (filled by doubling copies: a tenth of the time of a byte loop).
@@ -64,13 +81,11 @@ func (f *Figure) Image(o PaintOptions) (*image.RGBA, error) {
 	// Colours blend as they are (sRGB values), as SVG viewers blend them.
 	r := rasterizer.FromImage(img, canvas.DPMM(pxPerPt/mmPerPt), canvas.LinearColorSpace{})
 	rp := &rasterPainter{r: r, m: canvas.Identity.Scale(mmPerPt, mmPerPt), cache: map[glyphKey]*canvas.Path{}, dpmm: pxPerPt / mmPerPt}
-	var missing []rune
-	if err := catch(func() { missing = paintFigure(f, fonts, o.Transparent, rp) }); err != nil {
-		return nil, err
+	if err := catch(func() { *missing = paintFigure(f, fonts, o.Transparent, rp) }); err != nil {
+		return err
 	}
 	r.Close()
-	warnMissing(o, missing)
-	return img, nil
+	return nil
 }
 
 type rasterPainter struct {
@@ -141,9 +156,10 @@ func (rp *rasterPainter) glyphs(run textRun, x, y, size, sx float64, c color.NRG
 		gp, ok := rp.cache[glyphKey{run.font, g.ID}]
 		if !ok {
 			gp = &canvas.Path{}
-			fontMu.Lock()
-			err := run.font.GlyphPath(gp, g.ID, 0, 0, 0, 1, font.NoHinting)
-			fontMu.Unlock()
+			var err error
+			withFonts(func() {
+				run.font.guard("drawing a glyph", func() { err = run.font.GlyphPath(gp, g.ID, 0, 0, 0, 1, font.NoHinting) })
+			})
 			if err != nil {
 				gp = &canvas.Path{}
 			}
@@ -180,10 +196,16 @@ func withDPI(b []byte, dpi float64) []byte {
 }
 
 // catch turns a panic of the drawing library into an error: a figure it
-// cannot draw fails the command, it does not crash it.
+// cannot draw fails the command, it does not crash it. A font library's
+// panic on a font (a *fontFault, see guard) is returned as it is, for the
+// painter to paint again without that font.
 func catch(paint func()) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
+			if ff, ok := r.(*fontFault); ok {
+				err = ff
+				return
+			}
 			err = fmt.Errorf("painting failed: %v", r)
 		}
 	}()

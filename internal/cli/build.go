@@ -65,7 +65,7 @@ func runBuild(e *env, args []string) int {
 	if fs.NArg() == 1 {
 		path = fs.Arg(0)
 	}
-	src, err := os.ReadFile(path)
+	src, err := readSetting(path, "manifest", data.MaxManifest)
 	if err != nil {
 		return fail(e, c.name, fmt.Errorf("%s: cannot read the manifest: %w", path, unwrapPath(err)))
 	}

@@ -3,10 +3,10 @@ package cli
 import (
 	"bytes"
 	"errors"
-	"io"
 	"io/fs"
 	"os"
-	"syscall"
+
+	"github.com/dipgraph/dipgraph/internal/readfile"
 )
 
 // compareExisting tells whether the file at path already holds want,
@@ -22,45 +22,9 @@ func compareExisting(path string, want []byte) outputState {
 	case err != nil || !st.Mode().IsRegular() || st.Size() != int64(len(want)):
 		return stateChanged
 	}
-	got, err := readRegular(path, int64(len(want)))
+	got, err := readfile.Regular(path, int64(len(want)))
 	if err != nil || !bytes.Equal(got, want) {
 		return stateChanged
 	}
 	return stateSame
-}
-
-// errNotRegular is readRegular's error for a path that is not a file.
-var errNotRegular = errors.New("not a regular file")
-
-// errTooLarge is readRegular's error for a file over its limit.
-var errTooLarge = errors.New("larger than expected")
-
-// readRegular reads the regular file at path, of at most limit bytes. It
-// opens without blocking (a FIFO put there since it was checked would
-// otherwise wait for a writer), checks what it opened, and reads through a
-// limit, so a file that grows meanwhile is refused, not read without end.
-func readRegular(path string, limit int64) ([]byte, error) {
-	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !st.Mode().IsRegular() {
-		return nil, errNotRegular
-	}
-	if st.Size() > limit {
-		return nil, errTooLarge
-	}
-	b, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(b)) > limit {
-		return nil, errTooLarge
-	}
-	return b, nil
 }

@@ -155,7 +155,7 @@ func (f *renderFlags) spec(fs *pflag.FlagSet, format render.Format) (figureSpec,
 		return s, err
 	}
 	if f.styleFile != "" {
-		src, err := os.ReadFile(f.styleFile)
+		src, err := readSetting(f.styleFile, "style file", data.MaxStyleFile)
 		if err != nil {
 			return s, flagErrorf("style", "--style: cannot read the style file: %w", err)
 		}

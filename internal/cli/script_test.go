@@ -19,6 +19,7 @@ import (
 
 	"github.com/dipgraph/dipgraph/data"
 	"github.com/dipgraph/dipgraph/graph/graphtest"
+	"github.com/dipgraph/dipgraph/render/fonttest"
 	"github.com/dipgraph/dipgraph/render/graphviz"
 )
 
@@ -103,6 +104,8 @@ func TestScripts(t *testing.T) {
 			"mtime":   cmdMtime,
 			// synthetic N FILE writes graph.Synthetic(N, 1) as a data file.
 			"synthetic": cmdSynthetic,
+			// badfont NAME FILE writes fonttest's malformed font NAME.
+			"badfont": cmdBadFont,
 		},
 	})
 }
@@ -202,4 +205,22 @@ func cmdSynthetic(ts *testscript.TestScript, neg bool, args []string) {
 	n, err := strconv.Atoi(args[0])
 	ts.Check(err)
 	ts.Check(os.WriteFile(ts.MkAbs(args[1]), data.EncodeYAML(graphtest.Synthetic(n, 1)), 0o644))
+}
+
+// badfont NAME FILE writes the malformed font NAME of fonttest.Set (the
+// built-in font cut short, with bytes flipped in a table, its loca
+// scrambled, its table directory zeroed, …) as FILE.
+func cmdBadFont(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: badfont NAME FILE")
+	}
+	var names []string
+	for _, f := range fonttest.Set() {
+		if f.Name == args[0] {
+			ts.Check(os.WriteFile(ts.MkAbs(args[1]), f.TTF, 0o644))
+			return
+		}
+		names = append(names, f.Name)
+	}
+	ts.Fatalf("badfont: no font %q; there are %s", args[0], strings.Join(names, ", "))
 }

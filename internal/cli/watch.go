@@ -3,7 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"os"
 	"slices"
 	"sync"
 	"time"
@@ -203,7 +202,7 @@ func (w *watcher) make() (shown, error) {
 		return shown{}, err
 	}
 	if w.styleFile != "" {
-		src, err := os.ReadFile(w.styleFile)
+		src, err := readSetting(w.styleFile, "style file", data.MaxStyleFile)
 		if err != nil {
 			return shown{}, fmt.Errorf("--style: cannot read the style file: %w", err)
 		}

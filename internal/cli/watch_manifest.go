@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/dipgraph/dipgraph/data"
+	"github.com/dipgraph/dipgraph/internal/readfile"
 	"github.com/dipgraph/dipgraph/render"
 )
 
@@ -62,7 +63,7 @@ func watchManifest(e *env, fs *pflag.FlagSet, path string, serve serveSpec) int 
 				}
 			}
 			if o, ok := previewOutput(r.fig.outputs); ok {
-				if body, err := readRegular(o.path, maxShown); err == nil {
+				if body, err := readfile.Regular(o.path, maxShown); err == nil {
 					// A PDF shows alone: a figure with an SVG output
 					// shows that, and watch makes no output not asked for.
 					out = append(out, shown{name: r.fig.name, format: o.spec.format, body: body})
@@ -101,7 +102,7 @@ func previewOutput(outs []plannedOutput) (plannedOutput, bool) {
 // planManifest reads and plans a manifest as build does, with every
 // problem in one error.
 func planManifest(path string) ([]plannedFigure, error) {
-	src, err := os.ReadFile(path)
+	src, err := readSetting(path, "manifest", data.MaxManifest)
 	if err != nil {
 		return nil, fmt.Errorf("%s: cannot read the manifest: %w", path, unwrapPath(err))
 	}
