@@ -78,16 +78,15 @@ func DrawnGraph(g *graph.Graph, level string, o Options) *graph.Graph {
 // foldable reports whether the country level draws g differently from
 // the people level: some person of the figure belongs to a country.
 func foldable(g *graph.Graph) bool {
-	countries := map[string]bool{}
+	countries, people := 0, false
 	for _, n := range g.Nodes {
 		if n.Kind == graph.KindCountry {
-			countries[n.ID] = true
+			countries++
+		} else if _, ok := g.Dataset.Entity(n.Country); ok && n.Country != n.ID {
+			people = true
 		}
 	}
-	return slices.ContainsFunc(g.Nodes, func(n *graph.Entity) bool {
-		_, ok := g.Dataset.Entity(n.Country)
-		return ok && n.Country != n.ID && n.Kind != graph.KindCountry
-	}) && len(countries) > 1
+	return people && countries > 1
 }
 
 // LayLevel lays the figure out at its level of detail for the target t
