@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/dipgraph/dipgraph/internal/cputime"
 )
 
 // TestTextLimit refuses every drawn text field over MaxTextLen with its
@@ -62,12 +64,12 @@ func TestTextLimitGrowth(t *testing.T) {
 	inputs := map[int][]byte{1 << 20: src(1 << 20), 4 << 20: src(4 << 20)}
 	load := func(n int) time.Duration {
 		runtime.GC() // not the last run's garbage
-		start := cpuTime()
+		start := cputime.Self()
 		_, err := Load(Input{Name: "t.yaml", Src: inputs[n]})
 		if err == nil || !strings.Contains(err.Error(), "over the limit") {
 			t.Fatalf("a %d-character name: %v", n, err)
 		}
-		return cpuTime() - start
+		return cputime.Self() - start
 	}
 	// The fastest of five runs each, interleaved, so other processes'
 	// load counts as little as it can.

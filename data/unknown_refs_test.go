@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/dipgraph/dipgraph/internal/cputime"
 )
 
 // unknownRefs is a data file with n entities and n relations, each naming
@@ -36,9 +38,9 @@ func TestUnknownRefsGrowLinearly(t *testing.T) {
 	srcs := map[int][]byte{n: unknownRefs(n), 4 * n: unknownRefs(4 * n)}
 	load := func(n int) time.Duration {
 		runtime.GC() // not the last run's garbage
-		start := cpuTime()
+		start := cputime.Self()
 		_, err := Load(Input{Name: "u.yaml", Src: srcs[n]})
-		d := cpuTime() - start
+		d := cputime.Self() - start
 		ps, ok := err.(Problems)
 		if !ok || len(ps) != n {
 			t.Fatalf("n=%d: want %d problems, got %v", n, n, len(ps))

@@ -11,6 +11,8 @@ import (
 	"github.com/dipgraph/dipgraph/graph"
 	"github.com/dipgraph/dipgraph/graph/graphtest"
 	"github.com/tdewolff/canvas/text"
+
+	"github.com/dipgraph/dipgraph/internal/cputime"
 )
 
 // growth is how much more CPU time work(4n) takes than work(n), each the
@@ -20,9 +22,9 @@ func growth(t *testing.T, n int, work func(n int)) float64 {
 	t.Helper()
 	run := func(n int) time.Duration {
 		runtime.GC() // not the last run's garbage
-		start := cpuTime()
+		start := cputime.Self()
 		work(n)
-		return cpuTime() - start
+		return cputime.Self() - start
 	}
 	small, large := time.Duration(1<<63-1), time.Duration(1<<63-1)
 	for range 5 { // interleaved, so a burst of load hits both sizes alike
